@@ -1,0 +1,30 @@
+#include "core/project.h"
+
+#include <gtest/gtest.h>
+
+namespace qq {
+namespace {
+
+TEST(ProjectStage, LabelsWithAndWithoutSuffix) {
+  EXPECT_EQ(*ParseProjectStage("在建"), ProjectStage::kUnderConstruction);
+  EXPECT_EQ(*ParseProjectStage("在建项目"), ProjectStage::kUnderConstruction);
+  EXPECT_EQ(*ParseProjectStage("试投产"), ProjectStage::kTrialProduction);
+  EXPECT_EQ(*ParseProjectStage("达产"), ProjectStage::kFullProduction);
+  EXPECT_FALSE(ParseProjectStage("完工了").ok());
+  EXPECT_EQ(StageRank(ProjectStage::kPlanning), 0);
+  EXPECT_EQ(StageRank(ProjectStage::kFullProduction), 6);
+  EXPECT_EQ(StageRank(ProjectStage::kSuspended), -1);
+}
+
+TEST(ProjectLevel, LabelsAndVariants) {
+  EXPECT_EQ(*ParseProjectLevel("省重大项目"), ProjectLevel::kProvincialMajor);
+  EXPECT_EQ(*ParseProjectLevel("省级重大项目"), ProjectLevel::kProvincialMajor);
+  EXPECT_EQ(*ParseProjectLevel("市级重点"), ProjectLevel::kCityKey);
+  EXPECT_EQ(*ParseProjectLevel("区重点项目"), ProjectLevel::kDistrictKey);
+  EXPECT_EQ(*ParseProjectLevel("区级重点"), ProjectLevel::kDistrictKey);
+  EXPECT_EQ(*ParseProjectLevel("省优选"), ProjectLevel::kProvincialSelected);
+  EXPECT_FALSE(ParseProjectLevel("国家级").ok());
+}
+
+}  // namespace
+}  // namespace qq
