@@ -12,6 +12,8 @@ namespace qq {
 
 class IndustryCode {
  public:
+  // An empty placeholder, to be assigned a parsed code.
+  IndustryCode() = default;
   // Accepts "C", "31", "313", "3130", and the common letter-prefixed form "C3130" (the letter
   // is dropped; whether it matches the division is checked against the registry, not here).
   // Returns InvalidArgument for other shapes or a 大类 outside 01–97.

@@ -18,6 +18,8 @@ Result<RegionLevel> ParseRegionLevel(std::string_view name);
 
 class RegionCode {
  public:
+  // The whole country (100000); the placeholder before a parsed code is assigned.
+  RegionCode() : code_("100000") {}
   // The code of the whole country, 100000 (the root of the region tree; a national user's scope).
   static RegionCode Country() { return RegionCode("100000"); }
 

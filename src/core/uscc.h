@@ -14,6 +14,8 @@ namespace qq {
 
 class Uscc {
  public:
+  // An empty placeholder, to be assigned a parsed code.
+  Uscc() = default;
   // Accepts 18 characters of 0-9 and A–Y without I, O, S, V, Z (lower case is upper-cased)
   // whose last character is the GB 32100-2015 check character of the first 17. Returns
   // InvalidArgument naming what is wrong (length, a character, or the check character and

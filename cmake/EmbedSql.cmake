@@ -1,0 +1,18 @@
+# Run as `cmake -DOUT=file.cc -DSQL_DIR=dir -P EmbedSql.cmake`: writes a C++ table of the
+# migrations NNN_name.sql found in SQL_DIR, in order, so the binary carries its schema.
+file(GLOB sql_files "${SQL_DIR}/[0-9][0-9][0-9]_*.sql")
+list(SORT sql_files)
+set(body "// Generated from src/store/migrations/*.sql by cmake/EmbedSql.cmake. Do not edit.\n")
+string(APPEND body "#include \"store/migrations.h\"\n\nnamespace qq::store {\n\n")
+string(APPEND body "const std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kMigrations = {\n")
+foreach(f IN LISTS sql_files)
+  get_filename_component(name "${f}" NAME_WE)
+  string(SUBSTRING "${name}" 0 3 version)
+  math(EXPR version "${version}")
+  string(SUBSTRING "${name}" 4 -1 label)
+  file(READ "${f}" sql)
+  string(APPEND body "    {${version}, \"${label}\", R\"qqsql(${sql})qqsql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace qq::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
