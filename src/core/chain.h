@@ -25,10 +25,18 @@ struct ChainLink {
   // False for links drawn for context only (their products belong to another chain, or
   // they are 流通/后市场): they never produce a tag (CHAINS.md).
   bool tagging = true;
-  std::vector<IndustryCode> industry_codes;  // prefixes (3130, 313, 31)
+  // A service-shaped link (software services, wastewater treatment, CRO, construction):
+  // its evidence counts only when it is the firm's main business (CHAINS.md G6).
+  bool service = false;
+  // Industry-code prefixes (3130, 313, 31) that place a firm here on their own…
+  std::vector<IndustryCode> industry_codes;
+  // …and codes shared with goods outside the chain (3381 cookware: stainless or iron), which
+  // count only when a keyword of the chain confirms them.
+  std::vector<IndustryCode> hint_codes;
   std::vector<std::string> keywords;         // production terms that place a firm here
   std::vector<std::string> weak_keywords;    // generic terms that count only if no `yields_to` chain matches
   std::vector<std::string> exclusions;       // a keyword in an item that also has one of these does not count
+  std::vector<std::string> products;         // typical products, for display only
   std::string note;
 };
 

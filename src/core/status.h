@@ -78,7 +78,8 @@ class [[nodiscard]] Result {
   T&& value() && { assert(ok()); return std::get<T>(std::move(v_)); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
+  // By value, so that `for (auto& x : *F())` does not dangle.
+  T operator*() && { return std::move(*this).value(); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
   const Status& status() const {

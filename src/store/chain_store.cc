@@ -35,11 +35,12 @@ Status ChainStore::Upsert(const std::vector<Chain>& chains) {
       "INSERT INTO chain (name, sort, description, sources) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (name) DO UPDATE SET sort = ?2, description = ?3, sources = ?4 RETURNING id"));
   QQ_ASSIGN_OR_RETURN(auto up_link, db_.Prepare(
-      "INSERT INTO chain_link (chain_id, key, name, parent_key, position, tagging, keywords, note, sort) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (chain_id, key) DO UPDATE SET "
-      "name = ?3, parent_key = ?4, position = ?5, tagging = ?6, keywords = ?7, note = ?8, sort = ?9 RETURNING id"));
+      "INSERT INTO chain_link (chain_id, key, name, parent_key, position, tagging, keywords, products, note, sort, service) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10, ?8, ?9, ?11) ON CONFLICT (chain_id, key) DO UPDATE SET "
+      "name = ?3, parent_key = ?4, position = ?5, tagging = ?6, keywords = ?7, products = ?10, note = ?8, sort = ?9, "
+      "service = ?11 RETURNING id"));
   QQ_ASSIGN_OR_RETURN(auto del_codes, db_.Prepare("DELETE FROM chain_link_industry WHERE link_id = ?"));
-  QQ_ASSIGN_OR_RETURN(auto ins_code, db_.Prepare("INSERT OR IGNORE INTO chain_link_industry (link_id, code) VALUES (?, ?)"));
+  QQ_ASSIGN_OR_RETURN(auto ins_code, db_.Prepare("INSERT OR IGNORE INTO chain_link_industry (link_id, code, hint) VALUES (?, ?, ?)"));
   QQ_ASSIGN_OR_RETURN(auto list_links, db_.Prepare("SELECT id, key FROM chain_link WHERE chain_id = ?"));
   QQ_ASSIGN_OR_RETURN(auto del_link, db_.Prepare("DELETE FROM chain_link WHERE id = ?"));
   for (const auto& c : chains) {
@@ -57,16 +58,19 @@ Status ChainStore::Upsert(const std::vector<Chain>& chains) {
       up_link.Bind(1, chain_id).Bind(2, l.key).Bind(3, l.name);
       if (l.parent_key.empty()) up_link.BindNull(4); else up_link.Bind(4, l.parent_key);
       up_link.Bind(5, ChainPositionLabel(l.position)).Bind(6, l.tagging ? 1 : 0)
-          .Bind(7, Join(l.keywords, "、")).Bind(8, l.note).Bind(9, sort++);
+          .Bind(7, Join(l.keywords, "、")).Bind(8, l.note).Bind(9, sort++)
+          .Bind(10, Join(l.products, "、")).Bind(11, l.service ? 1 : 0);
       QQ_ASSIGN_OR_RETURN(bool lrow, up_link.Step());
       if (!lrow) return Status::Internal("link upsert returned no id");
       int64_t link_id = up_link.Int(0);
       up_link.Reset();
       del_codes.Bind(1, link_id);
       QQ_RETURN_IF_ERROR(del_codes.Run());
-      for (const auto& code : l.industry_codes) {
-        ins_code.Bind(1, link_id).Bind(2, code.str());
-        QQ_RETURN_IF_ERROR(ins_code.Run().WithContext("chain " + c.name + " link " + l.key + " code " + code.str()));
+      for (int hint = 0; hint < 2; ++hint) {
+        for (const auto& code : hint ? l.hint_codes : l.industry_codes) {
+          ins_code.Bind(1, link_id).Bind(2, code.str()).Bind(3, hint);
+          QQ_RETURN_IF_ERROR(ins_code.Run().WithContext("chain " + c.name + " link " + l.key + " code " + code.str()));
+        }
       }
     }
     list_links.Reset();
@@ -87,9 +91,9 @@ Status ChainStore::Upsert(const std::vector<Chain>& chains) {
 
 Result<std::vector<ChainLink>> ChainStore::Links(int64_t chain_id) {
   QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "SELECT id, key, name, parent_key, position, tagging, keywords, note FROM chain_link "
+      "SELECT id, key, name, parent_key, position, tagging, keywords, note, products, service FROM chain_link "
       "WHERE chain_id = ? ORDER BY sort"));
-  QQ_ASSIGN_OR_RETURN(auto codes, db_.Prepare("SELECT code FROM chain_link_industry WHERE link_id = ? ORDER BY code"));
+  QQ_ASSIGN_OR_RETURN(auto codes, db_.Prepare("SELECT code, hint FROM chain_link_industry WHERE link_id = ? ORDER BY code"));
   st.Bind(1, chain_id);
   std::vector<ChainLink> out;
   while (true) {
@@ -104,13 +108,15 @@ Result<std::vector<ChainLink>> ChainStore::Links(int64_t chain_id) {
     l.tagging = st.Int(5) != 0;
     l.keywords = Split(st.Text(6), "、");
     l.note = st.Text(7);
+    l.products = Split(st.Text(8), "、");
+    l.service = st.Int(9) != 0;
     codes.Reset();
     codes.Bind(1, l.id);
     while (true) {
       QQ_ASSIGN_OR_RETURN(bool crow, codes.Step());
       if (!crow) break;
       QQ_ASSIGN_OR_RETURN(auto code, IndustryCode::Parse(codes.Text(0)));
-      l.industry_codes.push_back(code);
+      (codes.Int(1) ? l.hint_codes : l.industry_codes).push_back(code);
     }
     out.push_back(std::move(l));
   }

@@ -20,7 +20,7 @@ with open("data/regions-mca/regions.csv", "w", encoding="utf-8", newline="") as 
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["code", "name"])
     for code in sorted(regions):
-        if code[:2] in ("71", "81", "82"):
+        if code[:2] in ("71", "81", "82", "83"):
             continue
         w.writerow([code, regions[code]])
 

@@ -48,7 +48,9 @@ CREATE TABLE chain_link (
   parent_key TEXT,
   position   TEXT NOT NULL CHECK (position IN ('上游', '中游', '下游')),
   tagging    INTEGER NOT NULL CHECK (tagging IN (0, 1)),
+  service    INTEGER NOT NULL DEFAULT 0 CHECK (service IN (0, 1)),
   keywords   TEXT NOT NULL DEFAULT '',  -- 、-separated, for display
+  products   TEXT NOT NULL DEFAULT '',  -- 、-separated, for display
   note       TEXT NOT NULL DEFAULT '',
   sort       INTEGER NOT NULL,
   UNIQUE (chain_id, key)
@@ -57,6 +59,7 @@ CREATE TABLE chain_link (
 CREATE TABLE chain_link_industry (
   link_id INTEGER NOT NULL REFERENCES chain_link (id) ON DELETE CASCADE,
   code    TEXT NOT NULL REFERENCES industry_class (code),
+  hint    INTEGER NOT NULL DEFAULT 0,  -- 1: counts only with a keyword of the chain
   PRIMARY KEY (link_id, code)
 ) WITHOUT ROWID;
 
