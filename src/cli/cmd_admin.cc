@@ -93,7 +93,8 @@ std::vector<Command> AdminCommands() {
        RunInit},
       {"migrate", "upgrade a database to this program's schema",
        [](CLI::App& sub, CommonOptions& c) { AddDbOption(sub, c); AddJsonOption(sub, c); }, RunMigrate},
-      {"chains", "list or reload the chain templates (chains list|reload)", SetupChains, nullptr},
+      {"chains", "list or reload the chain templates (chains list|reload)",
+       [](CLI::App& sub, CommonOptions& c) { sub.require_subcommand(1); SetupChains(sub, c); }, nullptr},
   };
 }
 

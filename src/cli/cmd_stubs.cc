@@ -1,6 +1,5 @@
 #include "cli/command.h"
 
 namespace qq::cli {
-std::vector<Command> DataCommands() { return {}; }
 std::vector<Command> ServeCommands() { return {}; }
 }  // namespace qq::cli

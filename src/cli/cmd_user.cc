@@ -149,7 +149,8 @@ void SetupUser(CLI::App& sub, CommonOptions& c) {
 }  // namespace
 
 std::vector<Command> UserCommands() {
-  return {{"user", "manage users: user add|passwd|token|list", SetupUser, nullptr}};
+  return {{"user", "manage users: user add|passwd|token|list",
+           [](CLI::App& sub, CommonOptions& c) { sub.require_subcommand(1); SetupUser(sub, c); }, nullptr}};
 }
 
 }  // namespace qq::cli

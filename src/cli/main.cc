@@ -59,11 +59,7 @@ int main(int argc, char** argv) {
     const Command& cmd = Commands()[i];
     CLI::App* sub = app.add_subcommand(cmd.name, cmd.help);
     cmd.setup(*sub, commons[i]);
-    if (cmd.run) {
-      sub->callback([&cmd, &commons, i] { ExitCodeSlot() = cmd.run(commons[i]); });
-    } else {
-      sub->require_subcommand(1);
-    }
+    if (cmd.run) sub->callback([&cmd, &commons, i] { ExitCodeSlot() = cmd.run(commons[i]); });
   }
   if (argc > 1 && argv[1][0] != '-') {
     std::string given = argv[1];
