@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/demo.h"
 #include "app/paths.h"
 #include "app/synthetic.h"
 #include "cli/command.h"
@@ -55,10 +56,41 @@ void SetupGen(CLI::App& sub, CommonOptions& c) {
   });
 }
 
+int RunDemo(const CommonOptions& c) {
+  auto data = app::FindDataDir(c.data_dir);
+  if (!data.ok()) return Fail(c, data.status());
+  auto start = std::chrono::steady_clock::now();
+  auto r = app::BuildDemo(c.db, *data, app::SystemClock());
+  if (!r.ok()) return Fail(c, r.status());
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (c.json) {
+    wire::Json accounts = wire::Json::array();
+    for (const auto& a : r->accounts) {
+      accounts.push_back({{"username", a.username}, {"display_name", a.display_name}, {"role", a.role},
+                          {"region", a.region}, {"password", a.password}});
+    }
+    PrintJson({{"db", c.db}, {"enterprises", r->enterprises}, {"indicator_months", r->indicator_months},
+               {"projects", r->projects}, {"plans", r->plans}, {"accounts", accounts}, {"seconds", secs}});
+    return 0;
+  }
+  std::cout << "demo database " << c.db << ": " << r->plans << " plans, " << r->enterprises << " firms, "
+            << r->indicator_months << " firm-months, " << r->projects << " projects (" << std::to_string(secs).substr(0, 4)
+            << " s)\n\nLogins (shown once):\n";
+  for (const auto& a : r->accounts) {
+    std::cout << "  " << a.username << "  " << a.password << "   " << a.display_name << " [" << a.region << "]\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Command> DataCommands() {
-  return {{"gen", "write synthetic firms (firms.tsv) and monthly figures (indicators.csv)", SetupGen, nullptr}};
+  return {
+      {"gen", "write synthetic firms (firms.tsv) and monthly figures (indicators.csv)", SetupGen, nullptr},
+      {"demo", "build the demo district database (钢城, 章丘, 周村, 济南) and print its logins",
+       [](CLI::App& sub, CommonOptions& c) { AddDbOption(sub, c); AddDataDirOption(sub, c); AddJsonOption(sub, c); },
+       RunDemo},
+  };
 }
 
 }  // namespace qq::cli

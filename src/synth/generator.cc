@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <thread>
 
 #include "core/uscc.h"
@@ -91,6 +92,16 @@ constexpr const char* kIndicatorsHeader =
 
 Result<Generator> Generator::Create(GeneratorInput input) {
   if (input.counties.empty()) return Status::InvalidArgument("the generator needs at least one county");
+  std::set<std::string> known;
+  for (const auto& c : input.industries) known.insert(c.code.str());
+  const Lexicon& lx = input.lexicon;
+  for (const auto* items : {&lx.other_industry_items, &lx.trade_items, &lx.service_items}) {
+    for (const auto& [code, item] : *items) {
+      if (!known.empty() && !known.count(code)) {
+        return Status::InvalidArgument("lexicon item '" + item + "' has industry code " + code + ", which is not in GB/T 4754-2017");
+      }
+    }
+  }
   Generator g(std::move(input));
   g.Prepare();
   bool any = std::any_of(g.usable_links_.begin(), g.usable_links_.end(), [](const auto& v) { return !v.empty(); });
@@ -202,7 +213,8 @@ std::string Generator::SmallClassFor(const std::string& code, uint64_t r) const 
   return it->second[r % it->second.size()];
 }
 
-std::string Generator::BuildScope(const FirmProfile& p, Rng& r, std::string& industry) const {
+std::string Generator::BuildScope(const FirmProfile& p, Rng& r, std::string& industry,
+                                  const std::pair<std::string, std::string>* item) const {
   const Lexicon& lx = in_.lexicon;
   std::vector<std::string> items;
   switch (p.kind) {
@@ -223,9 +235,9 @@ std::string Generator::BuildScope(const FirmProfile& p, Rng& r, std::string& ind
       break;
     }
     case FirmKind::kOtherIndustry: {
-      const auto& [code, item] = PickFrom(lx.other_industry_items, r);
+      const auto& [code, main] = item ? *item : PickFrom(lx.other_industry_items, r);
       industry = code;
-      items.push_back(item);
+      items.push_back(main);
       break;
     }
     case FirmKind::kTrade: {
@@ -265,8 +277,16 @@ std::string Generator::BuildScope(const FirmProfile& p, Rng& r, std::string& ind
   return scope;
 }
 
-SyntheticFirm Generator::Firm(uint64_t i) const {
-  FirmProfile p = Profile(i);
+int Generator::CountyIndex(const std::string& code) const {
+  for (size_t k = 0; k < in_.counties.size(); ++k) {
+    if (in_.counties[k].code.str() == code) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+SyntheticFirm Generator::Firm(uint64_t i) const { return Firm(i, Profile(i)); }
+
+SyntheticFirm Generator::Firm(uint64_t i, const FirmProfile& p, const std::pair<std::string, std::string>* item) const {
   const County& county = in_.counties[p.county];
   Rng r(in_.seed, i, 17);
   const Lexicon& lx = in_.lexicon;
@@ -274,7 +294,7 @@ SyntheticFirm Generator::Firm(uint64_t i) const {
   f.uscc = Uscc(i, county);
   f.region = county.code.str();
   if (!county.towns.empty()) f.town = county.towns[r.Below(county.towns.size())].str();
-  f.scope = BuildScope(p, r, f.industry);
+  f.scope = BuildScope(p, r, f.industry, item);
   std::string word;
   switch (p.kind) {
     case FirmKind::kChain: {

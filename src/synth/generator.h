@@ -86,6 +86,13 @@ class Generator {
 
   FirmProfile Profile(uint64_t i) const;
   SyntheticFirm Firm(uint64_t i) const;
+  // The firm with a given profile (county, kind, chain and link chosen by the caller);
+  // `item` = (industry code, main item) overrides the main item of a non-chain firm.
+  SyntheticFirm Firm(uint64_t i, const FirmProfile& p, const std::pair<std::string, std::string>* item = nullptr) const;
+  // Index of the county with this code, or -1.
+  int CountyIndex(const std::string& code) const;
+  // Tagging links of a chain that the generator can write text for.
+  const std::vector<int>& UsableLinks(size_t chain) const { return usable_links_[chain]; }
   std::string Uscc(uint64_t i, const County& county) const;
   MonthFigures Figures(uint64_t i, const FirmProfile& p, YearMonth month) const;
   const std::vector<County>& counties() const { return in_.counties; }
@@ -102,7 +109,8 @@ class Generator {
   void Prepare();
   uint32_t PickCounty(uint64_t r) const;
   std::string SmallClassFor(const std::string& code, uint64_t r) const;
-  std::string BuildScope(const FirmProfile& p, Rng& rng, std::string& industry) const;
+  std::string BuildScope(const FirmProfile& p, Rng& rng, std::string& industry,
+                         const std::pair<std::string, std::string>* item) const;
 
   GeneratorInput in_;
   std::vector<double> county_cdf_;
