@@ -29,7 +29,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     static const std::string kDummyHash = HashPassword("qiangqu-dummy").value_or("");
     VerifyPassword(password, kDummyHash);
     QQ_RETURN_IF_ERROR(Audit(username, "login", "failed", "unknown user"));
-    return Status::Unauthenticated(kBadCredentials);
+    return Status::Unauthenticated(kBadCredentials).WithReason("bad_credentials");
   }
   if (creds->locked_until && *creds->locked_until > now) {
     QQ_RETURN_IF_ERROR(Audit(username, "login", "denied", "account locked"));
@@ -43,7 +43,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     QQ_RETURN_IF_ERROR(users.RecordFailedLogin(creds->user.id, policy_.max_failed_logins, now + policy_.lockout_seconds));
     QQ_RETURN_IF_ERROR(Audit(username, "login", "failed", creds->user.disabled ? "disabled" : "wrong password"));
     QQ_RETURN_IF_ERROR(tx.Commit());
-    return Status::Unauthenticated(kBadCredentials);
+    return Status::Unauthenticated(kBadCredentials).WithReason("bad_credentials");
   }
   LoginResult out;
   out.session_token = RandomHex(32);

@@ -52,6 +52,13 @@ class [[nodiscard]] Status {
     details_.push_back(std::move(detail));
     return *this;
   }
+  // A stable, more specific error code for the wire ("bad_credentials", "out_of_scope");
+  // empty means the code's default.
+  const std::string& reason() const { return reason_; }
+  Status&& WithReason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+  }
   // Returns a copy whose message is prefixed by `context: `.
   Status WithContext(const std::string& context) const;
   std::string ToString() const;
@@ -61,6 +68,7 @@ class [[nodiscard]] Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::vector<std::string> details_;
+  std::string reason_;
 };
 
 // Result<T> holds a value or a non-ok Status (the subset of std::expected we use).

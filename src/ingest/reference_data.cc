@@ -156,3 +156,21 @@ Result<std::vector<IndustryClass>> LoadIndustryClasses(const std::filesystem::pa
 }
 
 }  // namespace qq::ingest
+
+namespace qq::ingest {
+
+Result<ScaleThresholds> LoadScaleThresholds(const std::filesystem::path& data_dir) {
+  std::vector<ScaleThreshold> rows;
+  QQ_RETURN_IF_ERROR(ForEachRecord(data_dir / "statistics" / "scale_thresholds.csv",
+      {"prefix", "threshold_yuan", "category", "basis"},
+      [&](const std::vector<std::string>& f, const std::string& where) -> Status {
+        if (f[0].empty() || f[1].empty() || f[1].find_first_not_of("0123456789") != std::string::npos) {
+          return Status::InvalidArgument(where + ": expected a prefix and a whole number of 元");
+        }
+        rows.push_back({f[0], std::stoll(f[1]), f[2]});
+        return Status::Ok();
+      }));
+  return ScaleThresholds(std::move(rows));
+}
+
+}  // namespace qq::ingest

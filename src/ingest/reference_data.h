@@ -25,3 +25,10 @@ Result<std::vector<RegionAlias>> LoadCrosswalk(const std::filesystem::path& data
 Result<std::vector<IndustryClass>> LoadIndustryClasses(const std::filesystem::path& data_dir);
 
 }  // namespace qq::ingest
+
+#include "core/scale_thresholds.h"
+
+namespace qq::ingest {
+// Reads data/statistics/scale_thresholds.csv.
+Result<ScaleThresholds> LoadScaleThresholds(const std::filesystem::path& data_dir);
+}  // namespace qq::ingest

@@ -22,7 +22,8 @@ const char* WireErrorCode(StatusCode code) {
 Json ErrorJson(const Status& status) {
   Json details = Json::array();
   for (const auto& d : status.details()) details.push_back(d);
-  return Json{{"error", {{"code", WireErrorCode(status.code()), }, {"message", status.message()}, {"details", details}}}};
+  std::string code = status.reason().empty() ? WireErrorCode(status.code()) : status.reason();
+  return Json{{"error", {{"code", code}, {"message", status.message()}, {"details", details}}}};
 }
 
 }  // namespace qq::wire

@@ -1,0 +1,39 @@
+// Rollups: series pre-aggregated on import for the groups dashboards ask about — county,
+// chain link and industry division, each for all firms and for 规上 firms — so a dashboard
+// query reads a few hundred numbers instead of scanning the columns. Larger regions are
+// sums of their counties.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analytics/dataset.h"
+#include "analytics/series.h"
+
+namespace qq::analytics {
+
+class Rollups {
+ public:
+  // Aggregates every row once, months split over `threads`.
+  static Rollups Build(const Dataset& d, int threads = 2);
+
+  // The series of one county, link (by id) or 大类 division (01–97); empty if unknown.
+  const Series& County(uint32_t county, Scope scope) const;
+  const Series& Link(uint32_t link_id, Scope scope) const;
+  const Series& Division(int division, Scope scope) const;
+  // Sum over the counties whose codes lie inside `region_code` (6 digits; 100000 = all).
+  Series Region(const Dataset& d, const std::string& region_code, Scope scope) const;
+  // Indices of the counties inside a region.
+  static std::vector<uint32_t> CountiesIn(const Dataset& d, const std::string& region_code);
+
+ private:
+  int months_ = 0;
+  std::vector<Series> county_[2];
+  std::unordered_map<uint32_t, size_t> link_index_;
+  std::vector<Series> link_[2];
+  std::vector<Series> division_[2];  // index = division number (0–97)
+  Series empty_;
+};
+
+}  // namespace qq::analytics

@@ -1,5 +1,0 @@
-#include "cli/command.h"
-
-namespace qq::cli {
-std::vector<Command> ServeCommands() { return {}; }
-}  // namespace qq::cli

@@ -1,0 +1,145 @@
+#include "http/router.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "store/enterprise_store.h"
+#include "store/project_store.h"
+
+namespace qq::http {
+namespace {
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 && part[name.size()] == '=') {
+      return part.substr(name.size() + 1);
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Status Authenticate(RequestContext& ctx) {
+  app::AuthService auth(ctx.db, ctx.services.clock, ctx.services.auth_policy);
+  std::string header = ctx.req.get_header_value("Authorization");
+  if (header.rfind("Bearer ", 0) == 0) {
+    QQ_ASSIGN_OR_RETURN(User user, auth.FromApiToken(header.substr(7)));
+    ctx.user = std::move(user);
+    return Status::Ok();
+  }
+  std::string token = CookieValue(ctx.req, kSessionCookie);
+  QQ_ASSIGN_OR_RETURN(app::Session session, auth.FromSessionToken(token));
+  bool write = ctx.req.method != "GET" && ctx.req.method != "HEAD";
+  if (write && !SameSecret(ctx.req.get_header_value("X-CSRF-Token"), session.csrf_token)) {
+    return Status::PermissionDenied("CSRF 校验失败，请刷新页面后重试 (missing or wrong X-CSRF-Token header)")
+        .WithReason("csrf_failed");
+  }
+  ctx.user = session.user;
+  ctx.session = std::move(session);
+  ctx.session_token = token;
+  return Status::Ok();
+}
+
+Result<std::optional<RegionCode>> RegionOf(const Route& route, RequestContext& ctx) {
+  switch (route.region_from) {
+    case RegionFrom::kNone: return std::optional<RegionCode>();
+    case RegionFrom::kQuery: {
+      std::string code = ctx.Query("region");
+      if (code.empty()) return std::optional<RegionCode>(ctx.user->regions.at(0));
+      QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(code));
+      return std::optional<RegionCode>(region);
+    }
+    case RegionFrom::kEnterprise: {
+      QQ_ASSIGN_OR_RETURN(auto uscc, Uscc::Parse(ctx.Path(1)));
+      QQ_ASSIGN_OR_RETURN(auto e, store::EnterpriseStore(ctx.db).GetByUscc(uscc));
+      return std::optional<RegionCode>(e.region);
+    }
+    case RegionFrom::kProject: {
+      int64_t id = 0;
+      try {
+        id = std::stoll(ctx.Path(1));
+      } catch (...) {
+        return Status::InvalidArgument("project id must be a number");
+      }
+      QQ_ASSIGN_OR_RETURN(auto p, store::ProjectStore(ctx.db).Get(id));
+      return std::optional<RegionCode>(p.region);
+    }
+  }
+  return std::optional<RegionCode>();
+}
+
+}  // namespace
+
+int HttpStatusFor(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kUnauthenticated: return 401;
+    case StatusCode::kPermissionDenied: return 403;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kConflict: return 409;
+    case StatusCode::kFailedPrecondition: return 412;
+    case StatusCode::kLocked: return 423;
+    case StatusCode::kIo:
+    case StatusCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+void WriteError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.code());
+  wire::Json doc = wire::ErrorJson(status);
+  res.set_content(doc.dump(-1, ' ', false, wire::Json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void Dispatch(const Route& route, app::Services& services, store::Database& db, const httplib::Request& req,
+              httplib::Response& res) {
+  RequestContext ctx{req, res, db, services, std::nullopt, std::nullopt, "", std::nullopt, 200};
+  Status access = [&]() -> Status {
+    if (route.is_public) return Status::Ok();
+    QQ_RETURN_IF_ERROR(Authenticate(ctx));
+    if (!RoleAllows(ctx.user->role, route.permission)) {
+      return Status::PermissionDenied(std::string("角色“") + RoleLabel(ctx.user->role) + "”无权执行此操作 (role " +
+                                      RoleName(ctx.user->role) + " may not " + PermissionName(route.permission) + ")");
+    }
+    QQ_ASSIGN_OR_RETURN(ctx.region, RegionOf(route, ctx));
+    if (ctx.region && !ctx.user->CanSee(*ctx.region)) {
+      return Status::PermissionDenied("无权访问该区域 " + ctx.region->str() + " (outside your regions)")
+          .WithReason("out_of_scope");
+    }
+    return Status::Ok();
+  }();
+  if (!access.ok()) {
+    WriteError(res, access);
+    return;
+  }
+  Result<wire::Json> body = [&]() -> Result<wire::Json> {
+    try {
+      return route.handler(ctx);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.path, e.what());
+      return Status::Internal(std::string("internal error: ") + e.what());
+    }
+  }();
+  if (!body.ok()) {
+    WriteError(res, body.status());
+    return;
+  }
+  res.status = ctx.status;
+  if (ctx.status != 204) {
+    res.set_content(body->dump(-1, ' ', false, wire::Json::error_handler_t::replace), "application/json; charset=utf-8");
+  }
+}
+
+}  // namespace qq::http
