@@ -1,5 +1,6 @@
 #include "analytics/rollup.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "core/region_code.h"
@@ -68,7 +69,53 @@ Rollups Rollups::Build(const Dataset& d, int threads) {
     pool.emplace_back(work, from, to);
   }
   for (auto& th : pool) th.join();
+
+  // Threshold crossings: a rolling trailing-12-month sum per firm, firms split over threads.
+  std::vector<std::vector<std::pair<int, uint32_t>>> found(static_cast<size_t>(threads));
+  auto scan = [&](int t, size_t from, size_t to) {
+    for (size_t f = from; f < to; ++f) {
+      int64_t threshold = d.firm(static_cast<uint32_t>(f)).scale_threshold;
+      if (threshold == kMissing || threshold <= 0) continue;
+      std::vector<int64_t> month_rev(static_cast<size_t>(r.months_), kMissing);
+      for (int p = 0; p < r.months_; ++p) {
+        int64_t v = d.CurrentAt(static_cast<uint32_t>(f), p, Indicator::kMainRevenue);
+        if (v == kMissing) v = d.CurrentAt(static_cast<uint32_t>(f), p, Indicator::kRevenue);
+        month_rev[static_cast<size_t>(p)] = v;
+      }
+      int64_t sum = 0, prev = kMissing;
+      int count = 0;
+      for (int p = 0; p < r.months_; ++p) {
+        int64_t add = month_rev[static_cast<size_t>(p)];
+        if (add != kMissing) { sum += add; ++count; }
+        if (p >= 12) {
+          int64_t out = month_rev[static_cast<size_t>(p - 12)];
+          if (out != kMissing) { sum -= out; --count; }
+        }
+        int64_t now = count > 0 ? sum : kMissing;
+        if (now != kMissing && now >= threshold && prev != kMissing && prev < threshold) {
+          found[static_cast<size_t>(t)].emplace_back(p, static_cast<uint32_t>(f));
+        }
+        prev = now;
+      }
+    }
+  };
+  std::vector<std::thread> scanners;
+  for (int t = 0; t < threads; ++t) {
+    size_t from = d.firm_count() * static_cast<size_t>(t) / static_cast<size_t>(threads);
+    size_t to = d.firm_count() * static_cast<size_t>(t + 1) / static_cast<size_t>(threads);
+    scanners.emplace_back(scan, t, from, to);
+  }
+  for (auto& th : scanners) th.join();
+  r.crossings_.assign(static_cast<size_t>(r.months_), {});
+  for (const auto& list : found) {
+    for (auto [p, f] : list) r.crossings_[static_cast<size_t>(p)].push_back(f);
+  }
+  for (auto& list : r.crossings_) std::sort(list.begin(), list.end());
   return r;
+}
+
+const std::vector<uint32_t>& Rollups::CrossingsIn(int p) const {
+  return p >= 0 && static_cast<size_t>(p) < crossings_.size() ? crossings_[static_cast<size_t>(p)] : none_;
 }
 
 const Series& Rollups::County(uint32_t county, Scope scope) const {

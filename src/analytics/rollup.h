@@ -26,6 +26,9 @@ class Rollups {
   Series Region(const Dataset& d, const std::string& region_code, Scope scope) const;
   // Indices of the counties inside a region.
   static std::vector<uint32_t> CountiesIn(const Dataset& d, const std::string& region_code);
+  // Firms whose trailing-12-month revenue reached their 规上 threshold in month position p
+  // (under it at p−1), computed once on load.
+  const std::vector<uint32_t>& CrossingsIn(int p) const;
 
  private:
   int months_ = 0;
@@ -33,7 +36,9 @@ class Rollups {
   std::unordered_map<uint32_t, size_t> link_index_;
   std::vector<Series> link_[2];
   std::vector<Series> division_[2];  // index = division number (0–97)
+  std::vector<std::vector<uint32_t>> crossings_;  // per month position
   Series empty_;
+  std::vector<uint32_t> none_;
 };
 
 }  // namespace qq::analytics

@@ -1,6 +1,7 @@
 #include "app/database_admin.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "store/chain_store.h"
 #include "store/enterprise_store.h"
@@ -12,7 +13,8 @@ namespace {
 const std::filesystem::path kData = std::filesystem::path(QQ_SOURCE_DIR) / "data";
 
 std::string FreshPath(const char* name) {
-  auto p = std::filesystem::path(::testing::TempDir()) / name;
+  // One file per process: CTest runs tests in parallel.
+  auto p = std::filesystem::path(::testing::TempDir()) / (std::to_string(getpid()) + "-" + name);
   for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + s);
   return p.string();
 }

@@ -12,6 +12,7 @@
 #include "ingest/demo_spec.h"
 #include "ingest/file_util.h"
 #include "store/enterprise_store.h"
+#include "store/import_store.h"
 #include "store/meta_store.h"
 #include "store/plan_store.h"
 #include "store/project_store.h"
@@ -251,6 +252,10 @@ Status DemoBuilder::AddPlan(const ingest::DemoRegion& r) {
   for (const auto& c : r.clusters) plan.clusters.push_back(c.cluster);
   QQ_RETURN_IF_ERROR(store::PlanStore(db_).Add(plan));
   ++plans_;
+  for (const auto& p : r.published) {
+    store::PublishedRate rate{0, r.code, p.metric, p.period, p.value, p.source, std::nullopt};
+    QQ_RETURN_IF_ERROR(store::ImportStore(db_).UpsertRate(rate));
+  }
   for (auto t : r.targets) QQ_RETURN_IF_ERROR(store::TargetStore(db_).Add(t));
   return Status::Ok();
 }

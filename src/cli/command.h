@@ -40,7 +40,10 @@ const std::vector<Command>& Commands();
 std::vector<Command> AdminCommands();
 std::vector<Command> UserCommands();
 std::vector<Command> DataCommands();
+std::vector<Command> ImportCommands();
+std::vector<Command> QueryCommands();
 std::vector<Command> ServeCommands();
+std::vector<Command> TagCommands();
 
 // The exit code for a status (one table for the whole CLI).
 int ExitCodeFor(const Status& status);

@@ -10,9 +10,10 @@
 namespace qq {
 
 // Which code list a region comes from: 民政部 administrative codes (GB/T 2260 lineage), NBS
-// 统计用区划代码 (which add development zones such as 370176), or both.
-enum class CodeSystem { kAdministrative, kStatistical, kBoth };
-const char* CodeSystemName(CodeSystem system);  // "mca", "nbs", "both"
+// 统计用区划代码 (which add development zones such as 370176), or both; `local` for a town
+// an import named that no list has (created with a code of the form county + 9NN).
+enum class CodeSystem { kAdministrative, kStatistical, kBoth, kLocal };
+const char* CodeSystemName(CodeSystem system);  // "mca", "nbs", "both", "local"
 Result<CodeSystem> ParseCodeSystem(std::string_view name);
 
 struct Region {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <unistd.h>
+
 #include <regex>
 #include <set>
 
@@ -23,7 +25,8 @@ constexpr const char* kPassword = "Test-Password-2024";
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_path_ = (std::filesystem::path(::testing::TempDir()) / "qq-http-test.db").string();
+    // CTest runs each test as its own process, in parallel: one database per process.
+    db_path_ = (std::filesystem::path(::testing::TempDir()) / ("qq-http-test-" + std::to_string(getpid()) + ".db")).string();
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_ + s);
     ASSERT_TRUE(app::InitDatabase(db_path_, kData).ok());
     auto db = *app::OpenDatabase(db_path_);
@@ -55,9 +58,15 @@ class ServerTest : public ::testing::Test {
     port_ = *server_->StartOnFreePort("127.0.0.1");
   }
   static void TearDownTestSuite() {
-    server_->Stop();
+    if (server_) server_->Stop();
     delete server_;
     delete services_;
+    server_ = nullptr;
+    services_ = nullptr;
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_ + s);
+  }
+  void SetUp() override {
+    if (!server_) GTEST_SKIP() << "the test server did not start";
   }
 
   httplib::Client Client() { return httplib::Client("127.0.0.1", port_); }

@@ -20,6 +20,8 @@ class CsvReader {
   int line() const { return record_line_; }
   // True if the last record had an unterminated quote (it ran to the end of the text).
   bool unterminated_quote() const { return unterminated_; }
+  // The 1-based line on which that unterminated quoted field opened.
+  int quote_line() const { return quote_line_; }
 
  private:
   std::string_view text_;
@@ -28,6 +30,7 @@ class CsvReader {
   int line_ = 1;
   int record_line_ = 0;
   bool unterminated_ = false;
+  int quote_line_ = 0;
 };
 
 // Splits `text` by `separator` into trimmed-of-nothing parts (for simple list cells).

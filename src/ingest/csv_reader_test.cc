@@ -35,5 +35,19 @@ TEST(CsvReader, TabSeparatedAndUnterminatedQuote) {
   EXPECT_TRUE(bad.unterminated_quote());
 }
 
+TEST(CsvReader, UnterminatedQuoteNamesTheLineItOpenedOn) {
+  CsvReader r("a,b\n1,\"x\ny\"\n2,\"open\nrest\nmore\n");
+  std::vector<std::string> f;
+  ASSERT_TRUE(r.Next(f));
+  ASSERT_TRUE(r.Next(f));
+  EXPECT_FALSE(r.unterminated_quote());
+  ASSERT_TRUE(r.Next(f));
+  EXPECT_EQ(r.line(), 4);
+  EXPECT_TRUE(r.unterminated_quote());
+  EXPECT_EQ(r.quote_line(), 4);
+  EXPECT_EQ(f, (std::vector<std::string>{"2", "open\nrest\nmore\n"}));
+  EXPECT_FALSE(r.Next(f));
+}
+
 }  // namespace
 }  // namespace qq::ingest

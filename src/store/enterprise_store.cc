@@ -149,10 +149,21 @@ Result<int64_t> EnterpriseStore::Count() {
   return row ? st.Int(0) : int64_t{0};
 }
 
-Status IndicatorStore::Upsert(const IndicatorMonth& m) {
+Result<std::unordered_map<std::string, int64_t>> EnterpriseStore::UsccIndex() {
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT uscc, id FROM enterprise"));
+  std::unordered_map<std::string, int64_t> out;
+  while (true) {
+    QQ_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.emplace(st.Text(0), st.Int(1));
+  }
+  return out;
+}
+
+Status IndicatorStore::Upsert(const IndicatorMonth& m, std::optional<int64_t> import_id) {
   static const std::string sql = [] {
-    std::string cols = IndicatorColumns();
-    int n = 2;
+    std::string cols = IndicatorColumns() + ", import_id";
+    int n = 3;
     for (int i = 0; i < kIndicatorCount; ++i) n += kCumColumn[i] ? 2 : 1;
     std::string marks;
     for (int i = 0; i < n; ++i) marks += i ? ", ?" : "?";
@@ -166,7 +177,64 @@ Status IndicatorStore::Upsert(const IndicatorMonth& m) {
     st.Bind(col++, m.current[static_cast<size_t>(i)]);
     if (kCumColumn[i]) st.Bind(col++, m.cumulative[static_cast<size_t>(i)]);
   }
+  st.Bind(col, import_id);
   return st.Run();
+}
+
+Result<std::optional<std::pair<IndicatorMonth, std::optional<int64_t>>>> IndicatorStore::Get(int64_t enterprise_id, YearMonth month) {
+  using Found = std::optional<std::pair<IndicatorMonth, std::optional<int64_t>>>;
+  QQ_ASSIGN_OR_RETURN(Statement* st, db_.Cached("SELECT " + IndicatorColumns() +
+                                                ", import_id FROM indicator_month WHERE enterprise_id = ? AND month = ?"));
+  st->Bind(1, enterprise_id).Bind(2, month.Packed());
+  QQ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Found();
+  QQ_ASSIGN_OR_RETURN(auto m, ReadMonth(*st));
+  int cols = 2;
+  for (int i = 0; i < kIndicatorCount; ++i) cols += kCumColumn[i] ? 2 : 1;
+  auto import_id = st->OptInt(cols);
+  st->Reset();
+  return Found(std::make_pair(std::move(m), import_id));
+}
+
+Status IndicatorStore::AppendHistory(const IndicatorMonth& old, std::optional<int64_t> previous_import,
+                                     int64_t replaced_by, int64_t at) {
+  static const std::string sql = [] {
+    std::string cols = IndicatorColumns() + ", previous_import, replaced_by, replaced_at";
+    int n = 5;
+    for (int i = 0; i < kIndicatorCount; ++i) n += kCumColumn[i] ? 2 : 1;
+    std::string marks;
+    for (int i = 0; i < n; ++i) marks += i ? ", ?" : "?";
+    return "INSERT INTO indicator_history (" + cols + ") VALUES (" + marks + ")";
+  }();
+  QQ_ASSIGN_OR_RETURN(Statement* st, db_.Cached(sql));
+  st->Bind(1, old.enterprise_id).Bind(2, old.month.Packed());
+  int col = 3;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    st->Bind(col++, old.current[static_cast<size_t>(i)]);
+    if (kCumColumn[i]) st->Bind(col++, old.cumulative[static_cast<size_t>(i)]);
+  }
+  st->Bind(col++, previous_import).Bind(col++, replaced_by).Bind(col, at);
+  return st->Run();
+}
+
+Result<int64_t> IndicatorStore::HistoryCount(int64_t enterprise_id, YearMonth month) {
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT count(*) FROM indicator_history WHERE enterprise_id = ? AND month = ?"));
+  st.Bind(1, enterprise_id).Bind(2, month.Packed());
+  QQ_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : int64_t{0};
+}
+
+Status IndicatorStore::ForEachInMonths(YearMonth from, YearMonth to, const std::function<Status(const IndicatorMonth&)>& fn) {
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT " + IndicatorColumns() +
+                                           " FROM indicator_month WHERE month BETWEEN ? AND ? ORDER BY month, enterprise_id"));
+  st.Bind(1, from.Packed()).Bind(2, to.Packed());
+  while (true) {
+    QQ_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    QQ_ASSIGN_OR_RETURN(auto m, ReadMonth(st));
+    QQ_RETURN_IF_ERROR(fn(m));
+  }
+  return Status::Ok();
 }
 
 Status IndicatorStore::ForEach(const std::function<Status(const IndicatorMonth&)>& fn) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/enterprise.h"
@@ -35,6 +36,8 @@ class EnterpriseStore {
   // Streams every firm inside `scope` (all if empty) in id order.
   Status ForEach(const std::vector<RegionCode>& scope, const std::function<Status(const Enterprise&)>& fn);
   Result<int64_t> Count();
+  // Every firm's USCC → id (for importers).
+  Result<std::unordered_map<std::string, int64_t>> UsccIndex();
 
  private:
   Database& db_;
@@ -43,8 +46,17 @@ class EnterpriseStore {
 class IndicatorStore {
  public:
   explicit IndicatorStore(Database& db) : db_(db) {}
-  // Inserts or replaces the firm-month.
-  Status Upsert(const IndicatorMonth& m);
+  // Inserts or replaces the firm-month; `import_id` records which import wrote it.
+  Status Upsert(const IndicatorMonth& m, std::optional<int64_t> import_id = std::nullopt);
+  // The stored firm-month and the import that wrote it, if any.
+  Result<std::optional<std::pair<IndicatorMonth, std::optional<int64_t>>>> Get(int64_t enterprise_id, YearMonth month);
+  // Keeps a firm-month's values before an import replaces them.
+  Status AppendHistory(const IndicatorMonth& old, std::optional<int64_t> previous_import, int64_t replaced_by,
+                       int64_t at);
+  // Number of history rows of a firm-month.
+  Result<int64_t> HistoryCount(int64_t enterprise_id, YearMonth month);
+  // Streams the rows with from <= month <= to, in (month, enterprise) order.
+  Status ForEachInMonths(YearMonth from, YearMonth to, const std::function<Status(const IndicatorMonth&)>& fn);
   // Streams every row in (month, enterprise) order.
   Status ForEach(const std::function<Status(const IndicatorMonth&)>& fn);
   Result<std::vector<IndicatorMonth>> ForEnterprise(int64_t enterprise_id);

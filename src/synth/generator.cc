@@ -306,7 +306,19 @@ SyntheticFirm Generator::Firm(uint64_t i, const FirmProfile& p, const std::pair<
       word = (kw.size() <= 12 ? kw : chain.name) + (r.Chance(0.4) ? "科技" : r.Chance(0.5) ? "制造" : "");
       break;
     }
-    case FirmKind::kOtherIndustry: word = PickFrom(lx.other_industry_words, r); break;
+    case FirmKind::kOtherIndustry: {
+      // Name the firm after its main item when it was given ("泵及真空设备制造" → "泵及真空设备").
+      word = PickFrom(lx.other_industry_words, r);
+      if (item) {
+        std::string main = item->second;
+        for (const char* tail : {"制造", "加工", "生产"}) {
+          std::string t(tail);
+          if (main.size() > t.size() && main.ends_with(t)) main.resize(main.size() - t.size());
+        }
+        if (main.size() <= 18 && main.find("、") == std::string::npos) word = main;
+      }
+      break;
+    }
     case FirmKind::kTrade: word = PickFrom(lx.trade_words, r); break;
     case FirmKind::kService: word = PickFrom(lx.service_words, r); break;
   }

@@ -1,0 +1,42 @@
+// Imports of sheets: the monthly indicator report (规上企业月报) and firm directories
+// (企业名录, also candidate-firm pools). An import applies all its rows or none; the report
+// lists every problem on its own cell. Every file, accepted or refused, is archived with its
+// SHA-256 and its report in "<db>.files/"; an accepted import is recorded in the database in
+// the same transaction as its rows.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/clock.h"
+#include "core/region_code.h"
+#include "ingest/import_report.h"
+#include "store/database.h"
+
+namespace qq::app {
+
+struct ImportContext {
+  std::string db_path;               // for the archive folder beside it
+  std::filesystem::path data_dir;    // for data/import/columns.toml and the classification
+  Clock clock;
+};
+
+struct ImportOptions {
+  std::optional<RegionCode> region;  // the region of firms the file creates (default: from the USCC)
+  std::string username;
+  std::string channel = "cli";       // cli, api
+  bool dry_run = false;              // validate only: nothing is written or archived
+};
+
+// The report is the answer, errors included; a non-ok Status means a failure outside the file
+// (the database, the archive folder).
+Result<ingest::ImportReport> ImportIndicators(store::Database& db, const ImportContext& ctx, std::string_view bytes,
+                                              const std::string& file_name, const ImportOptions& options);
+// Published rates (行政区划代码 | 指标 | 统计期 | 数值(%) | 来源), stored as their own series.
+Result<ingest::ImportReport> ImportPublished(store::Database& db, const ImportContext& ctx, std::string_view bytes,
+                                             const std::string& file_name, const ImportOptions& options);
+Result<ingest::ImportReport> ImportEnterprises(store::Database& db, const ImportContext& ctx, std::string_view bytes,
+                                               const std::string& file_name, const ImportOptions& options);
+
+}  // namespace qq::app

@@ -1,0 +1,55 @@
+// Matcher: one compiled multi-pattern dictionary (literals, optionally with one wildcard
+// character) scanned over text. The tagger talks only to this interface; the implementation is
+// Hyperscan, or Vectorscan on non-x86 builds (hyperscan_matcher.cc, same API).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace qq::tagger {
+
+// One pattern of a dictionary. Its id is its index in the list given to CompileMatcher.
+struct MatcherPattern {
+  std::string text;       // UTF-8; a literal unless wildcard_at >= 0
+  bool caseless = false;  // ASCII letters match either case
+  // >= 0: the code point at this index (counted in code points) is not matched literally but
+  // stands for any one CJK ideograph (U+4E00–U+9FFF). Used for the typo dictionary.
+  int wildcard_at = -1;
+};
+
+// A match: the pattern's id and the byte offset just past its last byte.
+struct MatchHit {
+  uint32_t pattern = 0;
+  uint32_t end = 0;
+};
+
+// Per-thread scan state. Obtain one from Matcher::NewScratch; use it from one thread at a time.
+class MatcherScratch {
+ public:
+  virtual ~MatcherScratch() = default;
+};
+
+class Matcher {
+ public:
+  virtual ~Matcher() = default;
+  // Returns fresh scratch space for one thread; Internal if the library cannot allocate it.
+  virtual Result<std::unique_ptr<MatcherScratch>> NewScratch() const = 0;
+  // Appends every occurrence of every pattern in `text` to `hits`, overlapping ones included,
+  // in ascending order of `end`. `text` must be shorter than 4 GiB. Thread-safe as long as each
+  // thread uses its own scratch. Returns Internal if the scan fails.
+  virtual Status Scan(std::string_view text, MatcherScratch& scratch,
+                      std::vector<MatchHit>& hits) const = 0;
+  // How many patterns were compiled.
+  virtual size_t size() const = 0;
+};
+
+// Compiles `patterns` into one matcher. Returns InvalidArgument naming the pattern if one cannot
+// be compiled (for example an empty one).
+Result<std::unique_ptr<Matcher>> CompileMatcher(const std::vector<MatcherPattern>& patterns);
+
+}  // namespace qq::tagger

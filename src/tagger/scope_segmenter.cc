@@ -1,0 +1,182 @@
+// One pass over the bytes of a scope; only lead bytes of separator characters are decoded.
+#include "tagger/scope_segmenter.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "tagger/text_normalizer.h"
+
+namespace qq::tagger {
+
+int Segmentation::ItemOf(uint32_t begin, uint32_t end, int hint) const {
+  int n = static_cast<int>(items.size());
+  int i = std::clamp(hint, 0, std::max(0, n - 1));
+  while (i > 0 && items[static_cast<size_t>(i)].begin > begin) --i;
+  while (i < n && items[static_cast<size_t>(i)].end < end) ++i;
+  if (i < n && items[static_cast<size_t>(i)].begin <= begin && end <= items[static_cast<size_t>(i)].end) return i;
+  return -1;
+}
+
+int Segmentation::ObjectOf(int item, uint32_t pos) const {
+  const ScopeItem& it = items[static_cast<size_t>(item)];
+  int k = 0;
+  for (uint32_t o = it.objects_begin + 1; o < it.objects_end && object_starts[o] <= pos; ++o) ++k;
+  return k;
+}
+
+bool Segmentation::IsNegated(uint32_t begin, uint32_t end) const {
+  for (const auto& s : negated) {
+    if (s.begin > begin) break;
+    if (begin >= s.begin && end <= s.end) return true;
+  }
+  return false;
+}
+
+Result<ScopeSegmenter> ScopeSegmenter::Create(const TaggerRules& rules) {
+  ScopeSegmenter s;
+  auto add = [&](const std::vector<std::string>& list, Role role) {
+    for (const auto& ch : list) {
+      size_t len;
+      char32_t cp = DecodeUtf8(ch, 0, &len);
+      s.roles_.emplace_back(cp, role);
+      s.interesting_lead_[static_cast<unsigned char>(ch[0])] = true;
+    }
+  };
+  add(rules.item_separators, kItemSep);
+  add(rules.sentence_separators, kSentenceSep);
+  add(rules.object_separators, kObjectSep);
+  add(rules.open_brackets, kOpen);
+  add(rules.close_brackets, kClose);
+  add(rules.header_marks, kHeaderMark);
+  s.openers_ = rules.negation_openers;
+  return s;
+}
+
+ScopeSegmenter::Role ScopeSegmenter::RoleOf(char32_t cp) const {
+  for (const auto& [c, r] : roles_) {
+    if (c == cp) return r;
+  }
+  return kNone;
+}
+
+bool ScopeSegmenter::OpensNegation(std::string_view scope, size_t pos) const {
+  for (const auto& o : openers_) {
+    if (scope.size() - pos >= o.size() && std::memcmp(scope.data() + pos, o.data(), o.size()) == 0) return true;
+  }
+  return false;
+}
+
+void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t stop_after) const {
+  out.Clear();
+  const auto n = static_cast<uint32_t>(scope.size());
+  uint32_t content = 0;        // where the current item's content starts
+  int32_t header = -1;         // header governing the current sentence
+  int depth = 0;
+  uint32_t open_at = 0;        // position of the outermost open bracket
+  bool note = false;           // the outermost bracket group is a leading note
+  int32_t negated_open = -1;   // start of the negated clause being read, or -1
+  uint32_t object_start = 0;
+  size_t objects_mark = out.object_starts.size();
+  out.object_starts.push_back(0);
+
+  auto trim_start = [&](uint32_t p) {
+    while (p < n && (scope[p] == ' ' || scope[p] == '\t')) ++p;
+    return p;
+  };
+  auto close_item = [&](uint32_t end) {
+    uint32_t b = trim_start(content);
+    if (b < end) {
+      ScopeItem it;
+      it.begin = b;
+      it.end = end;
+      it.header = header;
+      it.objects_begin = static_cast<uint32_t>(objects_mark);
+      it.objects_end = static_cast<uint32_t>(out.object_starts.size());
+      out.object_starts[objects_mark] = b;
+      out.items.push_back(it);
+      objects_mark = out.object_starts.size();
+      out.object_starts.push_back(0);
+    } else {
+      out.object_starts.resize(objects_mark + 1);
+    }
+  };
+  content = trim_start(0);
+  object_start = content;
+  (void)object_start;
+  uint32_t p = 0;
+  while (p < n) {
+    auto lead = static_cast<unsigned char>(scope[p]);
+    if (!interesting_lead_[lead]) {
+      p += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      continue;
+    }
+    size_t len;
+    char32_t cp = DecodeUtf8(scope, p, &len);
+    const uint32_t next = p + static_cast<uint32_t>(len);
+    Role role = RoleOf(cp);
+    switch (role) {
+      case kNone:
+        break;
+      case kOpen:
+        if (depth == 0) {
+          open_at = p;
+          note = p == trim_start(content);
+          if (!note && OpensNegation(scope, next)) negated_open = static_cast<int32_t>(p);
+        }
+        ++depth;
+        break;
+      case kClose:
+        if (depth > 0 && --depth == 0) {
+          if (note) {
+            out.notes.push_back({open_at, next});
+            content = trim_start(next);
+            note = false;
+          }
+          if (negated_open >= 0) {
+            out.negated.push_back({static_cast<uint32_t>(negated_open), next});
+            negated_open = -1;
+          }
+        }
+        break;
+      case kItemSep:
+      case kSentenceSep:
+        if (depth == 0) {
+          close_item(p);
+          content = trim_start(next);
+          if (role == kSentenceSep) header = -1;
+          if (p >= stop_after && next < n) {
+            out.truncated = true;
+            out.object_starts.resize(objects_mark);
+            return;
+          }
+        } else if (!note) {
+          // A clause inside brackets: 氢气、氧气，不带储存设施 — the part after the comma may be negated.
+          if (negated_open >= 0) out.negated.push_back({static_cast<uint32_t>(negated_open), p});
+          negated_open = OpensNegation(scope, next) ? static_cast<int32_t>(p) : -1;
+        }
+        break;
+      case kObjectSep:
+        if (depth == 0 && p >= content) out.object_starts.push_back(next);
+        break;
+      case kHeaderMark:
+        if (depth == 0) {
+          out.headers.push_back({trim_start(content), p});
+          header = static_cast<int32_t>(out.headers.size() - 1);
+          content = trim_start(next);
+          out.object_starts.resize(objects_mark + 1);
+        }
+        break;
+    }
+    p = next;
+  }
+  if (depth > 0) {
+    if (note) out.notes.push_back({open_at, n});
+    if (negated_open >= 0) out.negated.push_back({static_cast<uint32_t>(negated_open), n});
+    if (note) content = n;
+  }
+  close_item(n);
+  out.object_starts.resize(objects_mark);
+  std::sort(out.negated.begin(), out.negated.end(), [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+}
+
+}  // namespace qq::tagger

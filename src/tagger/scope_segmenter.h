@@ -1,0 +1,82 @@
+// ScopeSegmenter: cuts a 经营范围 into items, the unit the tagger judges (CHAINS.md G2–G7).
+//
+//   一般项目：钢压延加工；螺纹钢、盘条生产；金属材料销售（不含危险化学品）。（除依法…）许可项目：…
+//   `------header` `--item 0--' `-obj-' `-obj-' `--item 2 ---+--negated--'  `note (ignored)'
+//
+// Items end at an item separator (；; ，,) or a sentence separator (。) outside brackets. Text
+// before a colon (：:) outside brackets is a header (一般项目, 生产、销售) that governs the items
+// after it up to the next header or sentence end. A bracket group at the very start of an item
+// is a note (the registry's 依法须经批准… formula) and is skipped; a bracket group after content
+// belongs to its item, and a clause in it that opens with a negation (不含, 除, 非 …) is
+// negated: terms there do not count for the item. Objects are the parts of an item between
+// object separators (、) outside brackets.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "tagger/rules.h"
+
+namespace qq::tagger {
+
+struct ScopeItem {
+  uint32_t begin = 0, end = 0;  // content bytes (after any note and header)
+  int32_t header = -1;          // index into Segmentation::headers governing it, or -1
+  uint32_t objects_begin = 0;   // this item's object starts: Segmentation::object_starts[objects_begin, objects_end)
+  uint32_t objects_end = 0;
+};
+
+struct ByteSpan {
+  uint32_t begin = 0, end = 0;
+};
+
+// The result of one segmentation; reuse it across calls to avoid allocations.
+struct Segmentation {
+  std::vector<ScopeItem> items;         // non-empty items in order (index = leading position)
+  std::vector<ByteSpan> headers;        // header texts (before the colon)
+  std::vector<uint32_t> object_starts;  // start byte of each object, per item (see ScopeItem)
+  std::vector<ByteSpan> negated;        // negated bracket clauses, in order
+  std::vector<ByteSpan> notes;          // skipped note brackets, in order
+  bool truncated = false;               // Segment stopped before the end (see stop_after)
+
+  void Clear() {
+    items.clear();
+    headers.clear();
+    object_starts.clear();
+    negated.clear();
+    notes.clear();
+    truncated = false;
+  }
+  // The item containing [begin, end), or -1 (in a header, note or between items). `hint` is a
+  // starting guess (the previous answer) for sequential lookups.
+  int ItemOf(uint32_t begin, uint32_t end, int hint = 0) const;
+  // The object (0-based, within its item) containing byte `pos` of item `item`.
+  int ObjectOf(int item, uint32_t pos) const;
+  bool IsNegated(uint32_t begin, uint32_t end) const;
+};
+
+class ScopeSegmenter {
+ public:
+  // Builds the character tables from the [segmentation] and [negation] openers of `rules`.
+  static Result<ScopeSegmenter> Create(const TaggerRules& rules);
+
+  // Segments `scope` into `out` (cleared first). Never fails: unbalanced brackets close at the
+  // end of the text. With `stop_after` < scope.size(), stops at the end of the item that
+  // contains byte `stop_after` (or the first item ending after it) and sets out.truncated: the
+  // tagger segments only as far as its matches reach.
+  void Segment(std::string_view scope, Segmentation& out, uint32_t stop_after = UINT32_MAX) const;
+
+ private:
+  enum Role : uint8_t { kNone, kItemSep, kSentenceSep, kObjectSep, kOpen, kClose, kHeaderMark };
+  Role RoleOf(char32_t cp) const;
+  bool OpensNegation(std::string_view scope, size_t pos) const;
+
+  std::vector<std::pair<char32_t, Role>> roles_;  // few entries; linear lookup
+  bool interesting_lead_[256] = {};
+  std::vector<std::string> openers_;
+};
+
+}  // namespace qq::tagger
