@@ -1,5 +1,6 @@
 #include "app/import_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -25,6 +26,7 @@
 #include "store/industry_store.h"
 #include "store/meta_store.h"
 #include "store/region_store.h"
+#include "report/xlsx_writer.h"
 #include "store/user_store.h"
 
 namespace qq::app {
@@ -33,8 +35,38 @@ namespace {
 using ingest::ImportIssue;
 using ingest::ImportReport;
 
-// Writes the original bytes and a plain-text report into "<db>.files/".
-Status Archive(const ImportContext& ctx, const std::string& file_name, std::string_view bytes, const ImportReport& r,
+// The import report as workbook sheets: 错误, 警告, 新建企业.
+std::vector<report::XlsxSheet> ReportSheets(const ImportReport& r, const std::string& outcome) {
+  using report::XlsxColumn;
+  auto issues_sheet = [](const std::string& name, const std::vector<ImportIssue>& issues) {
+    report::XlsxSheet s;
+    s.name = name;
+    s.columns = {{"文件", XlsxColumn::Type::kText, 0, 24}, {"工作表", XlsxColumn::Type::kText, 0, 12},
+                 {"行", XlsxColumn::Type::kInteger, 0, 6},   {"单元格", XlsxColumn::Type::kText, 0, 8},
+                 {"列", XlsxColumn::Type::kText, 0, 26},     {"内容", XlsxColumn::Type::kText, 0, 20},
+                 {"类型", XlsxColumn::Type::kText, 0, 22},   {"说明", XlsxColumn::Type::kText, 0, 80}};
+    for (const auto& i : issues) {
+      s.rows.push_back({i.file, i.sheet.value_or(""), static_cast<int64_t>(i.row), i.cell, i.column, i.value, i.kind, i.message});
+    }
+    return s;
+  };
+  report::XlsxSheet summary;
+  summary.name = "概况";
+  summary.columns = {{"项目", report::XlsxColumn::Type::kText, 0, 16}, {"内容", report::XlsxColumn::Type::kText, 0, 70}};
+  summary.rows = {{std::string("文件"), r.file}, {std::string("SHA-256"), r.sha256},
+                  {std::string("结果"), outcome == "accepted" ? std::string("已导入") : std::string("已拒绝，未写入任何数据")},
+                  {std::string("错误"), std::to_string(r.errors.size())}, {std::string("警告"), std::to_string(r.warnings.size())},
+                  {std::string("行数"), std::to_string(r.rows)}};
+  report::XlsxSheet created;
+  created.name = "新建企业";
+  created.columns = {{"统一社会信用代码", report::XlsxColumn::Type::kText, 0, 22}, {"企业名称", report::XlsxColumn::Type::kText, 0, 36},
+                     {"行政区划代码", report::XlsxColumn::Type::kText, 0, 12}};
+  for (const auto& c : r.created) created.rows.push_back({c.uscc, c.name, c.region});
+  return {summary, issues_sheet("错误", r.errors), issues_sheet("警告", r.warnings), created};
+}
+
+// Writes the original bytes and the report (tsv and xlsx) into "<db>.files/".
+Status Archive(const ImportContext& ctx, const std::string& file_name, std::string_view bytes, ImportReport& r,
                const std::string& outcome, std::string* archived_as) {
   auto dir = ArchiveDirFor(ctx.db_path);
   std::error_code ec;
@@ -50,6 +82,7 @@ Status Archive(const ImportContext& ctx, const std::string& file_name, std::stri
     if (c == '/' || c == '\\') c = '_';
   }
   std::string stem = std::string(stamp) + "_" + r.sha256.substr(0, 12) + "_" + base;
+  r.report_id = stem;
   {
     std::ofstream out(dir / stem, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -65,6 +98,7 @@ Status Archive(const ImportContext& ctx, const std::string& file_name, std::stri
     }
   }
   for (const auto& c : r.created) rep << "created\t" << c.uscc << '\t' << c.name << '\t' << c.region << '\n';
+  QQ_RETURN_IF_ERROR(report::WriteXlsx(dir / (stem + ".report.xlsx"), ReportSheets(r, outcome)));
   if (archived_as) *archived_as = (dir / stem).string();
   return Status::Ok();
 }
@@ -134,6 +168,46 @@ class TownResolver {
   std::map<std::string, std::vector<Region>> towns_;
   std::vector<Region> pending_;
 };
+
+bool InScope(const std::vector<RegionCode>& scope, const RegionCode& region) {
+  if (scope.empty()) return true;
+  return std::any_of(scope.begin(), scope.end(), [&](const RegionCode& s) { return s.Contains(region); });
+}
+
+// Refuses rows for firms outside the importing user's regions (existing firms by their
+// region, new ones by the region they would get).
+Status CheckScope(store::Database& db, const ImportOptions& o, const std::unordered_map<std::string, int64_t>& index,
+                  const std::vector<ingest::IndicatorRecord>& records, const ingest::Table& table,
+                  ingest::IndicatorSheets& sheets, const RegionResolver& resolver) {
+  if (o.scope.empty()) return Status::Ok();
+  std::map<std::string, bool> checked;
+  store::EnterpriseStore firms(db);
+  for (const auto& rec : records) {
+    auto [it, fresh] = checked.try_emplace(rec.uscc.str(), true);
+    if (fresh) {
+      RegionCode region;
+      if (auto known = index.find(rec.uscc.str()); known != index.end()) {
+        QQ_ASSIGN_OR_RETURN(auto e, firms.GetById(known->second));
+        region = e.region;
+      } else if (o.region) {
+        region = *o.region;
+      } else if (auto r = resolver.Resolve(rec.uscc.RegionPart()); r.ok()) {
+        region = r->code;
+      }
+      it->second = InScope(o.scope, region);
+    }
+    if (!it->second) {
+      int col = -1;
+      for (size_t c = 0; c < sheets.layouts[static_cast<size_t>(rec.sheet)].headers.size(); ++c) {
+        std::string h = sheets.layouts[static_cast<size_t>(rec.sheet)].headers[c];
+        if (h.find("信用代码") != std::string::npos) col = static_cast<int>(c);
+      }
+      sheets.errors.push_back(ingest::IssueAt(table, sheets, rec.sheet, rec.row, col, "out_of_scope",
+                                              "该企业不在您可管理的区域内 (the firm lies outside your regions)"));
+    }
+  }
+  return Status::Ok();
+}
 
 // Issues in the order of the file: sheet, row, then column.
 std::vector<ImportIssue> SortedBySheetRow(std::vector<ImportIssue> issues, const ingest::Table& table) {
@@ -260,6 +334,7 @@ Result<ImportReport> ImportIndicators(store::Database& db, const ImportContext& 
 
   // Firms the file creates.
   QQ_ASSIGN_OR_RETURN(auto resolver, LoadResolver(db));
+  QQ_RETURN_IF_ERROR(CheckScope(db, o, index, sheets.records, *table, sheets, resolver));
   QQ_ASSIGN_OR_RETURN(auto classes, store::IndustryStore(db).List("", std::nullopt));
   std::set<std::string> known_codes;
   for (const auto& c : classes) known_codes.insert(c.code.str());
@@ -407,6 +482,10 @@ Result<ImportReport> ImportEnterprises(store::Database& db, const ImportContext&
       continue;
     }
     e.region = *region;
+    if (!InScope(o.scope, e.region)) {
+      sheets.errors.push_back(issue(d, -1, "out_of_scope", "该企业不在您可管理的区域内 (the firm lies outside your regions)"));
+      continue;
+    }
     if (!warning.empty()) sheets.warnings.push_back(issue(d, d.region_column, "region_mapped", warning));
     if (!d.industry.empty()) {
       auto code = IndustryCode::Parse(d.industry);
@@ -546,6 +625,64 @@ Result<ImportReport> ImportPublished(store::Database& db, const ImportContext& c
   r.applied = true;
   r.import_id = log.id;
   return r;
+}
+
+Result<std::string> ArchivedReportXlsx(const ImportContext& ctx, const std::string& report_id) {
+  if (report_id.empty() || report_id.find('/') != std::string::npos || report_id.find("..") != std::string::npos ||
+      report_id.find('\\') != std::string::npos) {
+    return Status::InvalidArgument("malformed report id");
+  }
+  auto path = ArchiveDirFor(ctx.db_path) / (report_id + ".report.xlsx");
+  auto bytes = ingest::ReadWholeFile(path);
+  if (!bytes.ok()) return Status::NotFound("no archived report " + report_id);
+  return bytes;
+}
+
+Result<std::string> ImportTemplateXlsx(const std::string& kind) {
+  using report::XlsxColumn;
+  report::XlsxSheet sheet;
+  report::XlsxSheet notes;
+  notes.name = "填报说明";
+  notes.columns = {{"说明", XlsxColumn::Type::kText, 0, 100}};
+  auto text = [](const char* s) { return std::vector<report::XlsxValue>{std::string(s)}; };
+  if (kind == "indicators") {
+    sheet.name = "月报";
+    for (const char* h : {"统一社会信用代码", "单位详细名称", "统计月份", "工业总产值(当月,万元)", "工业总产值(1-N月累计,万元)",
+                          "营业收入(当月,万元)", "营业收入(1-N月累计,万元)", "主营业务收入(当月,万元)", "利润总额(当月,万元)",
+                          "利润总额(1-N月累计,万元)", "税收(当月,万元)", "研发费用(当月,万元)", "从业人员(人)",
+                          "综合能源消费量(当月,吨标准煤)", "所在乡镇(街道)", "所属园区"}) {
+      sheet.columns.push_back({h, XlsxColumn::Type::kText, 0, 18});
+    }
+    sheet.rows.push_back({std::string("91370117MA3C5R2X44"), std::string("示例：济南某某精密机械有限公司"), std::string("2024-03"),
+                          std::string("1234.5"), std::string("3456.7")});
+    notes.rows = {text("每行一个企业一个月份；统计月份写作 2024-03、202403 或 2024年03月。"),
+                  text("金额单位以表头括号中的单位为准（元、千元、万元、亿元），数值单元格只填数字，不要写单位或文字。"),
+                  text("当月与1-N月累计至少填一项；两项都填时，累计须等于上月累计加本月当月。"),
+                  text("产值、营业收入、从业人员不能为负数；利润可以为负。"),
+                  text("整个文件要么全部导入，要么一行也不导入；错误报告会指出每个问题所在的单元格。")};
+  } else if (kind == "enterprises") {
+    sheet.name = "企业名录";
+    for (const char* h : {"统一社会信用代码", "企业名称", "行业代码", "经营范围", "地址", "所在乡镇(街道)", "所属园区",
+                          "成立日期", "注册资本(万元)", "行政区划代码"}) {
+      sheet.columns.push_back({h, XlsxColumn::Type::kText, 0, 18});
+    }
+    sheet.rows.push_back({std::string("91370117MA3C5R2X44"), std::string("示例：济南某某精密机械有限公司"), std::string("3484"),
+                          std::string("一般项目：机械零部件加工；金属材料销售"), std::string(""), std::string("艾山街道"),
+                          std::string(""), std::string("2015-06-01"), std::string("500"), std::string("370117")});
+    notes.rows = {text("统一社会信用代码和企业名称必填；行业代码为 GB/T 4754-2017 代码（可写 3484 或 C3484）。"),
+                  text("行政区划代码可不填：按信用代码第3-8位识别，历史代码（如371203）自动对应现行区划。"),
+                  text("注册资本默认单位万元；乡镇(街道)可写名称或9位统计用代码。")};
+  } else if (kind == "published") {
+    sheet.name = "发布数据";
+    for (const char* h : {"行政区划代码", "指标", "统计期", "数值(%)", "来源"}) sheet.columns.push_back({h, XlsxColumn::Type::kText, 0, 20});
+    sheet.rows.push_back({std::string("370306"), std::string("规上工业增加值增速"), std::string("2024"), std::string("10.6"),
+                          std::string("区统计局2024年统计公报")});
+    notes.rows = {text("统计局发布的增速（如可比价增加值增速）作为独立序列保存，不由总量推算。"),
+                  text("统计期写作 2024、2024-03 或 2024年1-3月。")};
+  } else {
+    return Status::InvalidArgument("no template for '" + kind + "' (enterprises, indicators, published)");
+  }
+  return report::WriteXlsxToBytes({sheet, notes});
 }
 
 }  // namespace qq::app

@@ -27,6 +27,9 @@ struct ImportOptions {
   std::string username;
   std::string channel = "cli";       // cli, api
   bool dry_run = false;              // validate only: nothing is written or archived
+  // Regions the importing user may see; a row for a firm outside them is refused
+  // (out_of_scope). Empty: no restriction (the CLI).
+  std::vector<RegionCode> scope;
 };
 
 // The report is the answer, errors included; a non-ok Status means a failure outside the file
@@ -38,5 +41,13 @@ Result<ingest::ImportReport> ImportPublished(store::Database& db, const ImportCo
                                              const std::string& file_name, const ImportOptions& options);
 Result<ingest::ImportReport> ImportEnterprises(store::Database& db, const ImportContext& ctx, std::string_view bytes,
                                                const std::string& file_name, const ImportOptions& options);
+
+// The xlsx of an archived import report ("<db>.files/<report_id>.report.xlsx"); NotFound if
+// there is none, InvalidArgument for a malformed id.
+Result<std::string> ArchivedReportXlsx(const ImportContext& ctx, const std::string& report_id);
+
+// A blank import sheet with the Chinese headers the importer recognises, one example row and
+// a notes sheet: kind is enterprises, indicators or published.
+Result<std::string> ImportTemplateXlsx(const std::string& kind);
 
 }  // namespace qq::app

@@ -9,7 +9,10 @@ namespace {
 
 std::string OpenApiPath(const std::string& pattern) {
   std::string path = std::regex_replace(pattern, std::regex(R"(\(\\d\+\))"), "{id}");
-  return std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "{uscc}");
+  path = std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "{uscc}");
+  path = std::regex_replace(path, std::regex(R"(\(enterprises\|indicators\|published\))"), "{kind}");
+  path = std::regex_replace(path, std::regex(R"(\(\[\^/\]\+\))"), "{report_id}");
+  return std::regex_replace(path, std::regex(R"(\\\.)"), ".");
 }
 
 wire::Json Parameters(const Route& r, const std::string& path) {
@@ -20,6 +23,13 @@ wire::Json Parameters(const Route& r, const std::string& path) {
   if (path.find("{uscc}") != std::string::npos) {
     params.push_back({{"name", "uscc"}, {"in", "path"}, {"required", true},
                       {"description", "统一社会信用代码 (18 characters)"}, {"schema", {{"type", "string"}}}});
+  }
+  if (path.find("{kind}") != std::string::npos) {
+    params.push_back({{"name", "kind"}, {"in", "path"}, {"required", true},
+                      {"schema", {{"type", "string"}, {"enum", {"enterprises", "indicators", "published"}}}}});
+  }
+  if (path.find("{report_id}") != std::string::npos) {
+    params.push_back({{"name", "report_id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
   if (r.region_from == RegionFrom::kQuery) {
     params.push_back({{"name", "region"}, {"in", "query"}, {"required", false},

@@ -1,6 +1,9 @@
 #include "http/router.h"
 
 #include <sodium.h>
+
+#include <cctype>
+#include <cstdio>
 #include <spdlog/spdlog.h>
 
 #include "store/enterprise_store.h"
@@ -137,6 +140,22 @@ void Dispatch(const Route& route, app::Services& services, store::Database& db, 
     return;
   }
   res.status = ctx.status;
+  if (ctx.raw) {
+    // RFC 5987 so that Chinese file names survive.
+    std::string encoded;
+    for (unsigned char c : ctx.raw->file_name) {
+      if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+        encoded.push_back(static_cast<char>(c));
+      } else {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        encoded += buf;
+      }
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+    res.set_content(ctx.raw->bytes, ctx.raw->content_type);
+    return;
+  }
   if (ctx.status != 204) {
     res.set_content(body->dump(-1, ' ', false, wire::Json::error_handler_t::replace), "application/json; charset=utf-8");
   }

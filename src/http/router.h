@@ -29,6 +29,11 @@ struct RequestContext {
   std::string session_token;
   std::optional<RegionCode> region;         // the region the request touches, if any
   int status = 200;
+  // A non-JSON answer (an xlsx download): content type, bytes and the file name offered.
+  struct Raw {
+    std::string content_type, bytes, file_name;
+  };
+  std::optional<Raw> raw;
 
   // Query parameter or "" when absent.
   std::string Query(const std::string& key) const { return req.has_param(key) ? req.get_param_value(key) : ""; }

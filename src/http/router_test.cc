@@ -6,7 +6,9 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <set>
 
 #include "app/auth.h"
@@ -88,7 +90,10 @@ class ServerTest : public ::testing::Test {
   std::string Concrete(const Route& r) {
     std::string path = std::regex_replace(r.pattern, std::regex(R"(\(\\d\+\))"),
                                           r.region_from == RegionFrom::kProject ? std::to_string(project_id_) : "1");
-    return std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "91370117MA3C5R2X44");
+    path = std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "91370117MA3C5R2X44");
+    path = std::regex_replace(path, std::regex(R"(\(enterprises\|indicators\|published\))"), "indicators");
+    path = std::regex_replace(path, std::regex(R"(\(\[\^/\]\+\))"), "some-report");
+    return std::regex_replace(path, std::regex(R"(\\\.)"), ".");
   }
 
   httplib::Result Send(const Route& r, const std::string& path, const httplib::Headers& headers) {
@@ -184,6 +189,62 @@ TEST_F(ServerTest, LoginErrorsAndBasicAnswers) {
   EXPECT_EQ(wire::Json::parse(missing->body)["error"]["code"], "not_found");
   auto chains = wire::Json::parse(cli.Get("/api/v1/chains", {{"Cookie", cookie}})->body);
   EXPECT_EQ(chains["chains"].size(), 12u);
+}
+
+TEST_F(ServerTest, UploadsReportsTemplatesExportsAndMonitoring) {
+  const auto fixtures = std::filesystem::path(QQ_SOURCE_DIR) / "tests" / "fixtures" / "import";
+  auto read = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  auto upload = [&](const std::string& cookie, const std::string& csrf, const std::string& file) {
+    httplib::MultipartFormDataItems items = {{"file", read(fixtures / file), file, "application/octet-stream"}};
+    return Client().Post("/api/v1/imports/indicators", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, items);
+  };
+  // A viewer may not import.
+  auto [vcookie, vcsrf] = Login("zhoucun");
+  EXPECT_EQ(upload(vcookie, vcsrf, "good_2024q1.xlsx")->status, 403);
+  // An analyst of 济南 imports a good quarter, then a bad file is refused with its report.
+  auto [cookie, csrf] = Login("jinan");
+  auto good = upload(cookie, csrf, "good_2024q1.xlsx");
+  ASSERT_EQ(good->status, 200) << good->body;
+  auto good_doc = wire::Json::parse(good->body);
+  EXPECT_TRUE(good_doc["applied"].get<bool>());
+  EXPECT_EQ(good_doc["created"].size(), 2u);  // firm A exists already
+  auto bad = upload(cookie, csrf, "bad_indicators.xlsx");
+  ASSERT_EQ(bad->status, 422);
+  auto bad_doc = wire::Json::parse(bad->body);
+  EXPECT_EQ(bad_doc["errors"].size(), 9u);
+  EXPECT_EQ(bad_doc["errors"][0]["kind"], "bad_uscc_checksum");
+  EXPECT_EQ(bad_doc["errors"][0]["sheet"], "月报");
+  EXPECT_EQ(bad_doc["errors"][0]["row"], 4);
+  auto cli = Client();
+  auto xlsx = cli.Get("/api/v1/imports/reports/" + bad_doc["report_id"].get<std::string>() + ".xlsx", {{"Cookie", cookie}});
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  EXPECT_EQ(cli.Get("/api/v1/imports/reports/..%2Fsecret.xlsx", {{"Cookie", cookie}})->status / 100, 4);
+  auto tmpl = cli.Get("/api/v1/imports/templates/indicators.xlsx", {{"Cookie", cookie}});
+  ASSERT_EQ(tmpl->status, 200);
+  EXPECT_EQ(tmpl->body.substr(0, 2), "PK");
+  EXPECT_NE(tmpl->get_header_value("Content-Disposition").find("filename*=UTF-8''"), std::string::npos);
+  auto exported = cli.Post("/api/v1/export.xlsx", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                           R"({"file_name":"集群","sheets":[{"name":"集群","columns":[{"header":"名称"},{"header":"营业收入（亿元）","type":"money","unit":"亿元"}],"rows":[["精品钢",133500000000]]}]})",
+                           "application/json");
+  ASSERT_EQ(exported->status, 200) << exported->body;
+  EXPECT_EQ(exported->body.substr(0, 2), "PK");
+  EXPECT_EQ(cli.Post("/api/v1/export.xlsx", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "{}", "application/json")->status, 400);
+  // The server sees the import at once: 钢城区 now has monthly figures.
+  auto monthly = cli.Get("/api/v1/monitor/monthly?region=370117", {{"Cookie", cookie}});
+  ASSERT_EQ(monthly->status, 200) << monthly->body;
+  auto m = wire::Json::parse(monthly->body);
+  ASSERT_EQ(m["months"].size(), 3u);
+  EXPECT_EQ(m["months"][0]["工业总产值"]["当月"], 12005000 + 3000000 + 741000);  // A + B + C in January
+  auto profile = cli.Get("/api/v1/enterprises/91370117MA3C5R2X44/profile", {{"Cookie", cookie}});
+  ASSERT_EQ(profile->status, 200);
+  EXPECT_EQ(wire::Json::parse(profile->body)["months"].size(), 3u);
+  EXPECT_EQ(cli.Get("/api/v1/monitor/breakdown?region=370117&by=galaxy", {{"Cookie", cookie}})->status, 400);
 }
 
 }  // namespace

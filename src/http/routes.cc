@@ -208,8 +208,11 @@ Result<Json> OverviewRoute(RequestContext& ctx) {
 
 }  // namespace
 
+std::vector<Route> DataRoutes();  // routes_data.cc
+
 const std::vector<Route>& ApiRoutes() {
-  static const std::vector<Route> kRoutes = {
+  static const std::vector<Route> kRoutes = [] {
+  std::vector<Route> routes = {
       {"GET", "/healthz", "liveness and schema/data versions", true, Permission::kRead, RegionFrom::kNone, Healthz},
       {"GET", "/api/v1/openapi.json", "this API as an OpenAPI 3 document", true, Permission::kRead, RegionFrom::kNone, OpenApi},
       {"POST", "/api/v1/auth/login", "log in; sets the session cookie", true, Permission::kRead, RegionFrom::kNone, Login},
@@ -227,6 +230,9 @@ const std::vector<Route>& ApiRoutes() {
       {"GET", R"(/api/v1/projects/(\d+))", "one project", false, Permission::kRead, RegionFrom::kProject, ProjectById},
       {"GET", "/api/v1/overview", "the 总览 of a region", false, Permission::kRead, RegionFrom::kQuery, OverviewRoute},
   };
+  for (auto& r : DataRoutes()) routes.push_back(std::move(r));
+  return routes;
+  }();
   return kRoutes;
 }
 

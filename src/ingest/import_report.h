@@ -30,6 +30,7 @@ struct ImportReport {
   // Filled when the import was applied.
   bool applied = false;
   bool already_imported = false;
+  std::string report_id;  // name of the archived report (download as xlsx), "" when not archived
   int64_t import_id = 0;
   int rows = 0, inserted = 0, replaced = 0, unchanged = 0;
 };
