@@ -7,6 +7,7 @@
 #include "store/chain_store.h"
 #include "store/enterprise_store.h"
 #include "store/meta_store.h"
+#include "store/tag_store.h"
 
 namespace qq::app {
 namespace {
@@ -66,7 +67,7 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
   // Read the version first: a concurrent write makes the next check reload again, never miss.
   QQ_ASSIGN_OR_RETURN(snap->data_version, store::MetaStore(db).DataVersion());
   QQ_ASSIGN_OR_RETURN(auto chains, store::ChainStore(db).List());
-  // Until the tagger's tags exist, a firm's links are those whose template codes match its
+  // Until the registry is tagged, a firm's links are those whose template codes match its
   // industry code (decisive and confirm-only codes alike).
   std::vector<std::pair<std::string, uint32_t>> code_links;
   for (const auto& c : chains) {
@@ -79,6 +80,17 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
       }
     }
   }
+  // Once the registry has been tagged, a firm's links are its tags: the tagger's, plus the
+  // ones a person confirmed, minus the ones a person rejected.
+  QQ_ASSIGN_OR_RETURN(int64_t tag_rows, store::TagStore(db).Count());
+  std::unordered_map<int64_t, std::vector<uint32_t>> tagged;
+  if (tag_rows > 0) {
+    QQ_RETURN_IF_ERROR(store::TagStore(db).ForEach([&](const store::TagRow& r) -> Status {
+      if (r.status != store::TagStatus::kRejected) tagged[r.enterprise_id].push_back(static_cast<uint32_t>(r.link_id));
+      return Status::Ok();
+    }));
+  }
+  snap->links_from_tags = tag_rows > 0;
   analytics::DatasetBuilder b;
   std::unordered_map<std::string, uint32_t> county_index;
   QQ_RETURN_IF_ERROR(store::EnterpriseStore(db).ForEach({}, [&](const Enterprise& e) -> Status {
@@ -96,7 +108,10 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
     }
     uint32_t f = b.AddFirm(info);
     snap->firm_of_enterprise[e.id] = f;
-    if (e.industry) {
+    if (snap->links_from_tags) {
+      auto it = tagged.find(e.id);
+      if (it != tagged.end()) b.SetLinks(f, it->second);
+    } else if (e.industry) {
       std::vector<uint32_t> links;
       for (const auto& [prefix, link] : code_links) {
         if (e.industry->str().starts_with(prefix)) links.push_back(link);

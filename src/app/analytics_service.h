@@ -26,6 +26,7 @@ struct AnalyticsSnapshot {
   std::unordered_map<int64_t, uint32_t> firm_of_enterprise;      // enterprise id → firm index
   std::map<std::string, std::vector<uint32_t>> links_of_chain;    // chain name → link ids
   std::map<uint32_t, std::pair<std::string, std::string>> link_names;  // link id → (chain, link)
+  bool links_from_tags = false;  // false: links come from industry codes (registry not tagged yet)
 
   // Firms inside a region (6-digit code) that belong to any of the chains or whose industry
   // code starts with one of the prefixes.

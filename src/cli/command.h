@@ -42,6 +42,7 @@ std::vector<Command> UserCommands();
 std::vector<Command> DataCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> QueryCommands();
+std::vector<Command> ChainCommands();
 std::vector<Command> ServeCommands();
 std::vector<Command> TagCommands();
 
