@@ -8,6 +8,7 @@
 
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
+#include "store/tag_store.h"
 
 namespace qq::http {
 namespace {
@@ -76,6 +77,16 @@ Result<std::optional<RegionCode>> RegionOf(const Route& route, RequestContext& c
       }
       QQ_ASSIGN_OR_RETURN(auto p, store::ProjectStore(ctx.db).Get(id));
       return std::optional<RegionCode>(p.region);
+    }
+    case RegionFrom::kLead: {
+      int64_t id = 0;
+      try {
+        id = std::stoll(ctx.Path(1));
+      } catch (...) {
+        return Status::InvalidArgument("lead id must be a number");
+      }
+      QQ_ASSIGN_OR_RETURN(auto l, store::LeadStore(ctx.db).Get(id));
+      return std::optional<RegionCode>(l.region);
     }
   }
   return std::optional<RegionCode>();

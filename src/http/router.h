@@ -49,6 +49,7 @@ enum class RegionFrom {
   kQuery,        // ?region=CODE, defaulting to the user's first region
   kEnterprise,   // the firm named by path capture 1 (USCC)
   kProject,      // the project with id = path capture 1
+  kLead,         // the lead with id = path capture 1
 };
 
 struct Route {

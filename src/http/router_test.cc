@@ -17,6 +17,7 @@
 #include "http/server.h"
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
+#include "store/tag_store.h"
 
 namespace qq::http {
 namespace {
@@ -35,6 +36,7 @@ class ServerTest : public ::testing::Test {
     auto clock = app::SystemClock();
     for (auto [name, role, region] : {std::tuple{"admin", Role::kAdmin, "100000"},
                                       std::tuple{"zhoucun", Role::kViewer, "370306"},
+                                      std::tuple{"zcadmin", Role::kAdmin, "370306"},
                                       std::tuple{"jinan", Role::kAnalyst, "370100"}}) {
       User u;
       u.username = name;
@@ -52,6 +54,12 @@ class ServerTest : public ::testing::Test {
     p.region = *RegionCode::Parse("370117");
     ASSERT_TRUE(store::ProjectStore(*db).Add(p).ok());
     project_id_ = p.id;
+    store::Lead lead;
+    lead.region = *RegionCode::Parse("370117");
+    lead.chain = "钢铁";
+    lead.firm_name = "外地某钢铁公司";
+    ASSERT_TRUE(store::LeadStore(*db).Add(lead, "test").ok());
+    lead_id_ = lead.id;
     services_ = new app::Services;
     services_->db_path = db_path_;
     services_->data_dir = kData;
@@ -89,7 +97,9 @@ class ServerTest : public ::testing::Test {
   // A concrete path for a route pattern.
   std::string Concrete(const Route& r) {
     std::string path = std::regex_replace(r.pattern, std::regex(R"(\(\\d\+\))"),
-                                          r.region_from == RegionFrom::kProject ? std::to_string(project_id_) : "1");
+                                          r.region_from == RegionFrom::kProject ? std::to_string(project_id_)
+                                          : r.region_from == RegionFrom::kLead  ? std::to_string(lead_id_)
+                                                                                : "1");
     path = std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "91370117MA3C5R2X44");
     path = std::regex_replace(path, std::regex(R"(\(enterprises\|indicators\|published\))"), "indicators");
     path = std::regex_replace(path, std::regex(R"(\(\[\^/\]\+\))"), "some-report");
@@ -104,6 +114,7 @@ class ServerTest : public ::testing::Test {
 
   static inline std::string db_path_;
   static inline int64_t project_id_ = 0;
+  static inline int64_t lead_id_ = 0;
   static inline app::Services* services_ = nullptr;
   static inline Server* server_ = nullptr;
   static inline int port_ = 0;
@@ -128,7 +139,8 @@ TEST_F(ServerTest, ExactlyThePublicRoutesAnswerWithoutLogin) {
 }
 
 TEST_F(ServerTest, OutOfScopeRequestsAreRefusedOnEveryRegionRoute) {
-  auto [cookie, csrf] = Login("zhoucun");  // sees only 周村 370306
+  // An administrator of 周村 only: every permission, one region (370306).
+  auto [cookie, csrf] = Login("zcadmin");
   int checked = 0;
   for (const Route& r : ApiRoutes()) {
     if (r.is_public || r.region_from == RegionFrom::kNone) continue;

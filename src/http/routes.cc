@@ -208,7 +208,8 @@ Result<Json> OverviewRoute(RequestContext& ctx) {
 
 }  // namespace
 
-std::vector<Route> DataRoutes();  // routes_data.cc
+std::vector<Route> DataRoutes();   // routes_data.cc
+std::vector<Route> ChainRoutes();  // routes_chains.cc
 
 const std::vector<Route>& ApiRoutes() {
   static const std::vector<Route> kRoutes = [] {
@@ -231,6 +232,7 @@ const std::vector<Route>& ApiRoutes() {
       {"GET", "/api/v1/overview", "the 总览 of a region", false, Permission::kRead, RegionFrom::kQuery, OverviewRoute},
   };
   for (auto& r : DataRoutes()) routes.push_back(std::move(r));
+  for (auto& r : ChainRoutes()) routes.push_back(std::move(r));
   return routes;
   }();
   return kRoutes;
