@@ -125,7 +125,7 @@ TEST_F(ImportTest, GoodQuarterIsImportedWithCreatedFirmsAndArchived) {
   // The file and its report are archived beside the database; the log holds the hash.
   int archived = 0;
   for (const auto& e : std::filesystem::directory_iterator(path_ + ".files")) archived += e.path().string().find(r.sha256.substr(0, 12)) != std::string::npos;
-  EXPECT_EQ(archived, 2);
+  EXPECT_EQ(archived, 3);  // the original, its report as TSV and as xlsx
   EXPECT_EQ(Count("import_log"), 1);
 }
 
@@ -147,7 +147,8 @@ TEST_F(ImportTest, EveryErrorKindOnItsOwnCellInXlsxAndGbkCsv) {
     EXPECT_EQ(Count("import_log"), 0);
     EXPECT_EQ(Version(), version);
   }
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(path_ + ".files"), {}), 4);
+  // Two refused files, each with its original, .report.tsv and .report.xlsx.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(path_ + ".files"), {}), 6);
 }
 
 TEST_F(ImportTest, AFirmDirectoryWithErrorsIsRefusedWhole) {

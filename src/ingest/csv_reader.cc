@@ -65,7 +65,8 @@ std::vector<std::string> SplitFields(std::string_view text, char separator) {
   size_t start = 0;
   while (true) {
     size_t pos = text.find(separator, start);
-    out.emplace_back(text.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    out.emplace_back(
+        text.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (pos == std::string_view::npos) break;
     start = pos + 1;
   }

@@ -6,7 +6,9 @@ namespace qq::ingest {
 namespace {
 
 TEST(CsvReader, QuotesEscapesLineBreaksAndLineNumbers) {
-  std::string text = "\xEF\xBB\xBF" "a,b,c\r\n1,\"x, y\",\"he said \"\"hi\"\"\"\r\n2,\"two\nlines\",z\n3,,\n";
+  std::string text =
+      "\xEF\xBB\xBF"
+      "a,b,c\r\n1,\"x, y\",\"he said \"\"hi\"\"\"\r\n2,\"two\nlines\",z\n3,,\n";
   CsvReader r(text);
   std::vector<std::string> f;
   ASSERT_TRUE(r.Next(f));

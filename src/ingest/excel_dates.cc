@@ -9,15 +9,23 @@
 namespace qq::ingest {
 namespace {
 
-constexpr long kSerialOf1970 = 25569;       // 1900 system serial of 1970-01-01
+constexpr long kSerialOf1970 = 25569;        // 1900 system serial of 1970-01-01
 constexpr long kSerialOf1970In1904 = 24107;  // 1904 system serial of 1970-01-01
-constexpr long kLastSerial = 2958465;       // 9999-12-31
+constexpr long kLastSerial = 2958465;        // 9999-12-31
 constexpr int64_t kMsPerDay = 86400000;
 
 bool IsDateLetter(char c) {
   switch (c) {
-    case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D':
-    case 'h': case 'H': case 's': case 'S':
+    case 'y':
+    case 'Y':
+    case 'm':
+    case 'M':
+    case 'd':
+    case 'D':
+    case 'h':
+    case 'H':
+    case 's':
+    case 'S':
       return true;
     default:
       return false;
@@ -51,7 +59,9 @@ bool IsDateFormatCode(std::string_view code) {
       if (close == std::string_view::npos) return false;
       std::string_view inside = code.substr(i + 1, close - i - 1);
       bool elapsed = !inside.empty();
-      for (char e : inside) elapsed = elapsed && (e == 'h' || e == 'H' || e == 'm' || e == 'M' || e == 's' || e == 'S');
+      for (char e : inside) {
+        elapsed = elapsed && (e == 'h' || e == 'H' || e == 'm' || e == 'M' || e == 's' || e == 'S');
+      }
       if (elapsed) return true;
       i = close;
     } else if (IsDateLetter(c)) {
@@ -63,8 +73,10 @@ bool IsDateFormatCode(std::string_view code) {
 
 std::optional<std::string> ExcelSerialToDate(std::string_view serial_text, bool date1904) {
   double serial = 0;
-  auto [ptr, ec] = std::from_chars(serial_text.data(), serial_text.data() + serial_text.size(), serial);
-  if (ec != std::errc() || ptr != serial_text.data() + serial_text.size() || !std::isfinite(serial)) {
+  auto [ptr, ec] =
+      std::from_chars(serial_text.data(), serial_text.data() + serial_text.size(), serial);
+  if (ec != std::errc() || ptr != serial_text.data() + serial_text.size() ||
+      !std::isfinite(serial)) {
     return std::nullopt;
   }
   if (serial < 0 || serial >= static_cast<double>(kLastSerial + 1)) return std::nullopt;
@@ -84,7 +96,8 @@ std::optional<std::string> ExcelSerialToDate(std::string_view serial_text, bool 
 std::optional<std::string> IsoDateToExcelSerial(std::string_view iso, bool date1904) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   int year = 0, month = 0, day = 0;
-  if (!ParseInt(iso.substr(0, 4), year) || !ParseInt(iso.substr(5, 2), month) || !ParseInt(iso.substr(8, 2), day)) {
+  if (!ParseInt(iso.substr(0, 4), year) || !ParseInt(iso.substr(5, 2), month) ||
+      !ParseInt(iso.substr(8, 2), day)) {
     return std::nullopt;
   }
   Result<Date> date = Date::Of(year, month, day);
@@ -92,16 +105,22 @@ std::optional<std::string> IsoDateToExcelSerial(std::string_view iso, bool date1
   double seconds = 0;
   std::string_view rest = iso.substr(10);
   if (!rest.empty()) {
-    if ((rest[0] != 'T' && rest[0] != ' ') || rest.size() < 6 || rest[3] != ':') return std::nullopt;
+    if ((rest[0] != 'T' && rest[0] != ' ') || rest.size() < 6 || rest[3] != ':') {
+      return std::nullopt;
+    }
     int hour = 0, minute = 0;
-    if (!ParseInt(rest.substr(1, 2), hour) || !ParseInt(rest.substr(4, 2), minute) || hour > 23 || minute > 59) {
+    if (!ParseInt(rest.substr(1, 2), hour) || !ParseInt(rest.substr(4, 2), minute) || hour > 23 ||
+        minute > 59) {
       return std::nullopt;
     }
     seconds = hour * 3600.0 + minute * 60.0;
     rest = rest.substr(6);
     if (rest.starts_with(":")) {
       size_t end = 1;
-      while (end < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[end])) || rest[end] == '.')) ++end;
+      while (end < rest.size() &&
+             (std::isdigit(static_cast<unsigned char>(rest[end])) || rest[end] == '.')) {
+        ++end;
+      }
       double s = 0;
       auto [ptr, ec] = std::from_chars(rest.data() + 1, rest.data() + end, s);
       if (ec != std::errc() || ptr != rest.data() + end || s >= 61) return std::nullopt;
@@ -112,7 +131,8 @@ std::optional<std::string> IsoDateToExcelSerial(std::string_view iso, bool date1
     if (!rest.empty()) return std::nullopt;
   }
   long days = date->Days();
-  long serial = date1904 ? days + kSerialOf1970In1904 : days + (days + kSerialOf1970 > 60 ? kSerialOf1970 : kSerialOf1970 - 1);
+  long serial = date1904 ? days + kSerialOf1970In1904
+                         : days + (days + kSerialOf1970 > 60 ? kSerialOf1970 : kSerialOf1970 - 1);
   if (serial < 0) return std::nullopt;
   if (seconds == 0) return std::to_string(serial);
   double value = static_cast<double>(serial) + seconds / 86400.0;

@@ -6,20 +6,25 @@ namespace qq::ingest {
 namespace {
 
 TEST(ExcelDates, DateFormatCodes) {
-  for (const char* code : {"yyyy-mm-dd", "m/d/yy h:mm", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy",
-                           "[h]:mm:ss", "[hh]", "mm:ss.0", "[$-804]yyyy\"年\"m\"月\"", "上午/下午h\"时\"mm\"分\""}) {
+  for (const char* code :
+       {"yyyy-mm-dd", "m/d/yy h:mm", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy",
+        "[h]:mm:ss", "[hh]", "mm:ss.0", "[$-804]yyyy\"年\"m\"月\"", "上午/下午h\"时\"mm\"分\""}) {
     EXPECT_TRUE(IsDateFormatCode(code)) << code;
   }
-  for (const char* code : {"General", "0.00", "#,##0.00_);[Red]\\(#,##0.00\\)", "0.00\"ms\"", "[Red]0.0", "@",
-                           "0.0%", "\"¥\"#,##0.00", "#,##0\" 吨\"", "0.00E+00", "_-* #,##0_-;-* #,##0_-", "[DBNum2]General",
-                           "\\d0", "0.00*s"}) {
+  for (const char* code : {"General", "0.00", "#,##0.00_);[Red]\\(#,##0.00\\)", "0.00\"ms\"",
+                           "[Red]0.0", "@", "0.0%", "\"¥\"#,##0.00", "#,##0\" 吨\"", "0.00E+00",
+                           "_-* #,##0_-;-* #,##0_-", "[DBNum2]General", "\\d0", "0.00*s"}) {
     EXPECT_FALSE(IsDateFormatCode(code)) << code;
   }
 }
 
 TEST(ExcelDates, BuiltinFormats) {
-  for (int id : {14, 17, 22, 27, 31, 36, 45, 47, 50, 58}) EXPECT_TRUE(IsBuiltinDateFormat(id)) << id;
-  for (int id : {0, 1, 9, 10, 13, 23, 26, 37, 44, 48, 49, 59}) EXPECT_FALSE(IsBuiltinDateFormat(id)) << id;
+  for (int id : {14, 17, 22, 27, 31, 36, 45, 47, 50, 58}) {
+    EXPECT_TRUE(IsBuiltinDateFormat(id)) << id;
+  }
+  for (int id : {0, 1, 9, 10, 13, 23, 26, 37, 44, 48, 49, 59}) {
+    EXPECT_FALSE(IsBuiltinDateFormat(id)) << id;
+  }
 }
 
 TEST(ExcelDates, SerialToDate1900) {

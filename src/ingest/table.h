@@ -2,6 +2,7 @@
 // with the row numbers a user sees in Excel, before any importer gives the cells meaning.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct Cell {
 };
 
 struct Sheet {
-  std::string name;  // the sheet's name; "" for csv/tsv
+  std::string name;     // the sheet's name; "" for csv/tsv
   bool hidden = false;  // hidden or very hidden in Excel (lookup lists, old versions)
   // rows[k] is spreadsheet row row_numbers[k]. Rows with no non-empty cell are left out; the
   // numbering stays true to the file. rows[k][c] is column c (0 = A): gaps are filled with
@@ -35,11 +36,18 @@ struct Sheet {
 
 struct Table {
   std::string file_name;
-  std::string format;    // "xlsx", "csv" (comma or semicolon), "tsv"
-  std::string encoding;  // text files: "UTF-8", "UTF-8-BOM", "GB18030", "UTF-16LE", ...; "" for xlsx
-  char delimiter = 0;    // text files: ',', '\t' or ';'
+  std::string format;  // "xlsx", "csv" (comma or semicolon), "tsv"
+  // Text files: the detected source encoding, "UTF-8", "UTF-8-BOM", "GB18030" (also for GBK
+  // and GB2312), "UTF-16LE", ...; "" for xlsx.
+  std::string encoding;
+  char delimiter = 0;         // text files: ',', '\t' or ';'
   std::vector<Sheet> sheets;  // text files: exactly one
 };
+
+// The most cells (gaps between cells included) a file may yield: a Cell takes about 72 bytes,
+// and a few kilobytes of zipped XML could otherwise demand gigabytes. A firm directory of
+// 500,000 rows × 30 columns holds 15 million.
+inline constexpr size_t kMaxTableCells = 20'000'000;
 
 // Returns Excel's letters for a 0-based column index: 0 → "A", 27 → "AB".
 std::string ColumnName(int column);

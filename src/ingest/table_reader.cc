@@ -15,7 +15,8 @@ namespace qq::ingest {
 namespace {
 
 constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-constexpr std::string_view kSaveAsXlsx = "open it in Excel or WPS and save it as .xlsx (Excel 工作簿)";
+constexpr std::string_view kSaveAsXlsx =
+    "open it in Excel or WPS and save it as .xlsx (Excel 工作簿)";
 
 bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -49,22 +50,31 @@ Status RecogniseBinary(std::string_view bytes, const std::string& file_name) {
       return s;
     }();
     if (bytes.find(kEncrypted) != std::string_view::npos) {
-      return NotASpreadsheet(file_name, "the workbook is password-protected; remove the password in Excel or "
-                                        "WPS (文件 → 信息 → 保护工作簿) and save it again");
+      return NotASpreadsheet(file_name,
+                             "the workbook is password-protected; remove the password in Excel or "
+                             "WPS (文件 → 信息 → 保护工作簿) and save it again");
     }
-    return NotASpreadsheet(file_name, "this is an Excel 97–2003 .xls (or WPS .et) file, which cannot be read; " +
-                                          std::string(kSaveAsXlsx));
+    return NotASpreadsheet(
+        file_name, "this is an Excel 97–2003 .xls (or WPS .et) file, which cannot be read; " +
+                       std::string(kSaveAsXlsx));
   }
-  if (bytes.starts_with("%PDF-")) return NotASpreadsheet(file_name, "this is a PDF document, not a spreadsheet");
-  if (bytes.starts_with("Rar!") || bytes.starts_with("7z\xBC\xAF") || bytes.starts_with("\x1F\x8B")) {
-    return NotASpreadsheet(file_name, "this is a compressed archive (rar/7z/gzip), not a spreadsheet; unpack it first");
+  if (bytes.starts_with("%PDF-")) {
+    return NotASpreadsheet(file_name, "this is a PDF document, not a spreadsheet");
   }
-  if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8")) {
+  if (bytes.starts_with("Rar!") || bytes.starts_with("7z\xBC\xAF") ||
+      bytes.starts_with("\x1F\x8B")) {
+    return NotASpreadsheet(
+        file_name,
+        "this is a compressed archive (rar/7z/gzip), not a spreadsheet; unpack it first");
+  }
+  if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") ||
+      bytes.starts_with("GIF8")) {
     return NotASpreadsheet(file_name, "this is an image, not a spreadsheet");
   }
   if (!bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
       bytes.substr(0, 65536).find('\0') != std::string_view::npos) {
-    return NotASpreadsheet(file_name, "this is a binary file, not an .xlsx workbook or delimited text");
+    return NotASpreadsheet(file_name,
+                           "this is a binary file, not an .xlsx workbook or delimited text");
   }
   return Status::Ok();
 }
@@ -72,11 +82,17 @@ Status RecogniseBinary(std::string_view bytes, const std::string& file_name) {
 // Web pages and XML that systems export with an .xls name.
 Status RecogniseMarkup(std::string_view text, const std::string& file_name) {
   std::string_view head = text.substr(0, 4096);
+  if (StartsWithIgnoringCase(head, "mime-version:")) {
+    return NotASpreadsheet(
+        file_name,
+        "this is a web archive (MHTML) saved with a spreadsheet name; " + std::string(kSaveAsXlsx));
+  }
   size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || head[start] != '<') return Status::Ok();
   head = head.substr(start);
   if (ContainsIgnoringCase(head, "urn:schemas-microsoft-com:office:spreadsheet")) {
-    return NotASpreadsheet(file_name, "this is an XML Spreadsheet 2003 file; " + std::string(kSaveAsXlsx));
+    return NotASpreadsheet(file_name,
+                           "this is an XML Spreadsheet 2003 file; " + std::string(kSaveAsXlsx));
   }
   if (StartsWithIgnoringCase(head, "<!doctype html") || ContainsIgnoringCase(head, "<html") ||
       ContainsIgnoringCase(head, "<table")) {
@@ -89,17 +105,27 @@ Status RecogniseMarkup(std::string_view text, const std::string& file_name) {
   return Status::Ok();
 }
 
+bool IsZip(std::string_view bytes) {
+  return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06");
+}
+
 Result<Table> ReadZip(std::string_view bytes, const std::string& file_name) {
   QQ_ASSIGN_OR_RETURN(ZipArchive archive, ZipArchive::Open(bytes, file_name));
   Result<std::string> workbook = FindWorkbookPart(archive);
   if (!workbook.ok()) {
     if (workbook.status().code() != StatusCode::kNotFound) return workbook.status();
     if (archive.Contains("mimetype") && archive.Contains("content.xml")) {
-      return NotASpreadsheet(file_name, "this is an OpenDocument (.ods/.odt) file; " + std::string(kSaveAsXlsx));
+      return NotASpreadsheet(
+          file_name, "this is an OpenDocument (.ods/.odt) file; " + std::string(kSaveAsXlsx));
     }
-    if (archive.Contains("word/document.xml")) return NotASpreadsheet(file_name, "this is a Word document, not a spreadsheet");
-    if (archive.Contains("ppt/presentation.xml")) return NotASpreadsheet(file_name, "this is a PowerPoint file, not a spreadsheet");
-    return NotASpreadsheet(file_name, "this is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
+    if (archive.Contains("word/document.xml")) {
+      return NotASpreadsheet(file_name, "this is a Word document, not a spreadsheet");
+    }
+    if (archive.Contains("ppt/presentation.xml")) {
+      return NotASpreadsheet(file_name, "this is a PowerPoint file, not a spreadsheet");
+    }
+    return NotASpreadsheet(
+        file_name, "this is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
   }
   Table table;
   table.file_name = file_name;
@@ -108,32 +134,48 @@ Result<Table> ReadZip(std::string_view bytes, const std::string& file_name) {
   return table;
 }
 
-Result<Table> ReadDelimitedText(std::string_view bytes, const std::string& file_name) {
-  QQ_ASSIGN_OR_RETURN(DecodedText decoded, DecodeToUtf8(bytes, file_name));
+Result<Table> ReadDecodedText(const DecodedText& decoded, const std::string& file_name) {
   std::string_view text = decoded.text;
   if (text.find('\0') != std::string_view::npos) {
-    return NotASpreadsheet(file_name, "this is a binary file, not an .xlsx workbook or delimited text");
+    return NotASpreadsheet(file_name,
+                           "this is a binary file, not an .xlsx workbook or delimited text");
   }
   QQ_RETURN_IF_ERROR(RecogniseMarkup(text, file_name));
 
   Table table;
   table.file_name = file_name;
   table.encoding = decoded.encoding;
-  table.delimiter = DetectDelimiter(text);
+  // Excel writes and honours a first line "sep=;" naming the delimiter; it is not a row.
+  if (text.size() >= 5 && StartsWithIgnoringCase(text, "sep=") &&
+      (text.size() == 5 || text[5] == '\r' || text[5] == '\n')) {
+    table.delimiter = text[4];
+    text.remove_prefix(text.size() > 5 && text[5] == '\r' ? 6 : 5);
+    if (text.starts_with("\n")) text.remove_prefix(1);
+  } else {
+    table.delimiter = DetectDelimiter(text);
+  }
   table.format = table.delimiter == '\t' ? "tsv" : "csv";
   Sheet& sheet = table.sheets.emplace_back();
   CsvReader reader(text, table.delimiter);
   std::vector<std::string> fields;
   int record = 0;
+  size_t cells = 0;
   while (reader.Next(fields)) {
     ++record;
     if (reader.unterminated_quote()) {
-      return Status::InvalidArgument(file_name + ":" + std::to_string(reader.quote_line()) +
-                                     ": a quoted field opened on this line is never closed (a stray \")");
+      return Status::InvalidArgument(
+          file_name + ":" + std::to_string(reader.quote_line()) +
+          ": a quoted field opened on this line is never closed (a stray \")");
     }
     size_t width = fields.size();
     while (width > 0 && fields[width - 1].empty()) --width;
     if (width == 0) continue;
+    cells += width;
+    if (cells > kMaxTableCells) {
+      return Status::InvalidArgument(
+          file_name + ":" + std::to_string(reader.line()) + ": the file holds more than " +
+          std::to_string(kMaxTableCells / 1000000) + " million cells; split it into smaller files");
+    }
     std::vector<Cell> row(width);
     for (size_t i = 0; i < width; ++i) {
       if (fields[i].empty()) continue;
@@ -182,7 +224,9 @@ char DetectDelimiter(std::string_view text) {
       if (record[k] > 0) ++frequency[record[k]];
     }
     std::pair<int, int> score{0, 0};  // (records with the modal count, that count)
-    for (const auto& [count, records] : frequency) score = std::max(score, std::pair<int, int>{records, count});
+    for (const auto& [count, records] : frequency) {
+      score = std::max(score, std::pair<int, int>{records, count});
+    }
     if (score > best_score) {
       best_score = score;
       best = kCandidates[k];
@@ -193,14 +237,20 @@ char DetectDelimiter(std::string_view text) {
 
 Result<Table> ReadTableFromBytes(std::string_view bytes, const std::string& file_name) {
   if (bytes.empty()) return Status::InvalidArgument(file_name + ": the file is empty");
-  if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06")) return ReadZip(bytes, file_name);
+  if (IsZip(bytes)) return ReadZip(bytes, file_name);
   QQ_RETURN_IF_ERROR(RecogniseBinary(bytes, file_name));
-  return ReadDelimitedText(bytes, file_name);
+  QQ_ASSIGN_OR_RETURN(DecodedText decoded, DecodeToUtf8(bytes, file_name));
+  return ReadDecodedText(decoded, file_name);
 }
 
 Result<Table> ReadTable(const std::filesystem::path& path) {
   QQ_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
-  return ReadTableFromBytes(bytes, path.filename().string());
+  std::string file_name = path.filename().string();
+  if (bytes.empty() || IsZip(bytes)) return ReadTableFromBytes(bytes, file_name);
+  QQ_RETURN_IF_ERROR(RecogniseBinary(bytes, file_name));
+  // The file's bytes go into decoding, so that only the UTF-8 text stays in memory.
+  QQ_ASSIGN_OR_RETURN(DecodedText decoded, MoveToUtf8(std::move(bytes), file_name));
+  return ReadDecodedText(decoded, file_name);
 }
 
 }  // namespace qq::ingest

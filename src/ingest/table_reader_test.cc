@@ -12,16 +12,23 @@
 namespace qq::ingest {
 namespace {
 
-const std::filesystem::path kFixtures = std::filesystem::path(QQ_SOURCE_DIR) / "tests/fixtures/sheets";
+const std::filesystem::path kFixtures =
+    std::filesystem::path(QQ_SOURCE_DIR) / "tests/fixtures/sheets";
 
 const char* KindName(Cell::Kind kind) {
   switch (kind) {
-    case Cell::Kind::kEmpty: return "empty";
-    case Cell::Kind::kString: return "string";
-    case Cell::Kind::kNumber: return "number";
-    case Cell::Kind::kBoolean: return "boolean";
-    case Cell::Kind::kDate: return "date";
-    case Cell::Kind::kError: return "error";
+    case Cell::Kind::kEmpty:
+      return "empty";
+    case Cell::Kind::kString:
+      return "string";
+    case Cell::Kind::kNumber:
+      return "number";
+    case Cell::Kind::kBoolean:
+      return "boolean";
+    case Cell::Kind::kDate:
+      return "date";
+    case Cell::Kind::kError:
+      return "error";
   }
   return "?";
 }
@@ -30,12 +37,23 @@ std::string Quote(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -53,8 +71,8 @@ std::string Render(const Result<Table>& table) {
       for (size_t c = 0; c < sheet.rows[r].size(); ++c) {
         const Cell& cell = sheet.rows[r][c];
         if (cell.empty()) continue;
-        out << CellReference(static_cast<int>(c), sheet.row_numbers[r]) << " " << KindName(cell.kind) << " "
-            << Quote(cell.text);
+        out << CellReference(static_cast<int>(c), sheet.row_numbers[r]) << " "
+            << KindName(cell.kind) << " " << Quote(cell.text);
         if (cell.kind == Cell::Kind::kDate) out << " " << Quote(cell.date);
         out << "\n";
       }
@@ -79,7 +97,8 @@ TEST(TableReader, FixturesMatchExpected) {
       continue;
     }
     Result<std::string> expected = ReadWholeFile(golden);
-    ASSERT_TRUE(expected.ok()) << expected.status().message() << " (run with QQ_UPDATE_GOLDEN=1 to create it)";
+    ASSERT_TRUE(expected.ok()) << expected.status().message()
+                               << " (run with QQ_UPDATE_GOLDEN=1 to create it)";
     EXPECT_EQ(actual, *expected);
     ++compared;
   }
@@ -138,7 +157,8 @@ TEST(TableReader, DamagedZipEntryNamesThePart) {
   for (size_t i = name + 40; i < name + 90; ++i) bytes[i] = static_cast<char>(0xA5 ^ i);
   Result<Table> table = ReadTableFromBytes(bytes, "damaged.xlsx");
   ASSERT_FALSE(table.ok());
-  EXPECT_NE(table.status().message().find("damaged.xlsx: the part xl/worksheets/sheet2.xml"), std::string::npos)
+  EXPECT_NE(table.status().message().find("damaged.xlsx: the part xl/worksheets/sheet2.xml"),
+            std::string::npos)
       << table.status().message();
 }
 
@@ -159,6 +179,21 @@ TEST(TableReader, RowsOfEmptyFieldsAndTrailingEmptiesAreDropped) {
   EXPECT_EQ(sheet.row_numbers, (std::vector<int>{1, 3, 5}));
   EXPECT_EQ(sheet.rows[1].size(), 1u);  // "1,," ends at its last non-empty cell
   EXPECT_EQ(sheet.rows[2].size(), 2u);  // spaces are content
+}
+
+TEST(TableReader, HonoursExcelsSepLine) {
+  Result<Table> table = ReadTableFromBytes("sep=;\r\n名称;金额\r\n甲;1,5\r\n", "sep.csv");
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_EQ(table->delimiter, ';');
+  EXPECT_EQ(table->sheets[0].row_numbers, (std::vector<int>{1, 2}));
+  EXPECT_EQ(table->sheets[0].rows[1][1].text, "1,5");
+}
+
+TEST(TableReader, RecognisesWebArchives) {
+  Result<Table> mhtml =
+      ReadTableFromBytes("MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n", "x.xls");
+  ASSERT_FALSE(mhtml.ok());
+  EXPECT_NE(mhtml.status().message().find("web archive (MHTML)"), std::string::npos);
 }
 
 TEST(TableReader, DetectsDelimiterFromConsistentLines) {

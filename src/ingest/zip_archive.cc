@@ -19,7 +19,8 @@ std::string ZipErrorText(zip_error_t* error) {
     case ZIP_ER_INCONS:
     case ZIP_ER_NOZIP:
     case ZIP_ER_EOF:
-      return std::string("the zip data is corrupt or truncated (") + zip_error_strerror(error) + ")";
+      return std::string("the zip data is corrupt or truncated (") + zip_error_strerror(error) +
+             ")";
     default:
       return zip_error_strerror(error);
   }
@@ -33,7 +34,8 @@ void ZipArchive::Closer::operator()(zip* z) const { zip_discard(z); }
 Result<size_t> ZipEntryReader::Read(char* out, size_t capacity) {
   zip_int64_t n = zip_fread(file_.get(), out, capacity);
   if (n < 0) {
-    return Status::InvalidArgument(what_ + " cannot be read: " + ZipErrorText(zip_file_get_error(file_.get())));
+    return Status::InvalidArgument(
+        what_ + " cannot be read: " + ZipErrorText(zip_file_get_error(file_.get())));
   }
   total_ += static_cast<uint64_t>(n);
   if (total_ > ZipArchive::kMaxEntryBytes) {
@@ -51,7 +53,7 @@ Result<ZipArchive> ZipArchive::Open(std::string_view bytes, const std::string& f
     zip_error_fini(&error);
     return Status::Internal(file_name + ": cannot read zip: " + text);
   }
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (archive == nullptr) {
     zip_source_free(source);
     std::string text = ZipErrorText(&error);

@@ -15,7 +15,8 @@ struct zip_file;
 
 namespace qq::ingest {
 
-// Streams one entry's uncompressed bytes. Move-only; not thread-safe.
+// Streams one entry's uncompressed bytes. Move-only; must not outlive its ZipArchive. Use one
+// archive (and its readers) from one thread at a time.
 class ZipEntryReader {
  public:
   ZipEntryReader(ZipEntryReader&&) noexcept = default;
@@ -62,7 +63,8 @@ class ZipArchive {
   struct Closer {
     void operator()(zip* z) const;
   };
-  ZipArchive(zip* archive, std::string file_name) : zip_(archive), file_name_(std::move(file_name)) {}
+  ZipArchive(zip* archive, std::string file_name)
+      : zip_(archive), file_name_(std::move(file_name)) {}
   std::unique_ptr<zip, Closer> zip_;
   std::string file_name_;
 };

@@ -32,13 +32,15 @@ size_t DecodeUtf8(std::string_view s, size_t i, char32_t& cp) {
     return 2;
   }
   if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2)) {
-    char32_t v = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    char32_t v = (static_cast<char32_t>(c & 0x0F) << 12) |
+                 (static_cast<char32_t>(b(1) & 0x3F) << 6) | (b(2) & 0x3F);
     if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
     cp = v;
     return 3;
   }
   if (c >= 0xF0 && c <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-    char32_t v = (static_cast<char32_t>(c & 0x07) << 18) | (static_cast<char32_t>(b(1) & 0x3F) << 12) |
+    char32_t v = (static_cast<char32_t>(c & 0x07) << 18) |
+                 (static_cast<char32_t>(b(1) & 0x3F) << 12) |
                  (static_cast<char32_t>(b(2) & 0x3F) << 6) | (b(3) & 0x3F);
     if (v < 0x10000 || v > 0x10FFFF) return 0;
     cp = v;
@@ -81,12 +83,14 @@ std::u32string CodePoints(std::string_view text) {
 
 size_t Utf16Units(char32_t cp) { return cp >= 0x10000 ? 2 : 1; }
 
-bool IsHex(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool IsHex(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // True if text[i] starts "_xHHHH_", which Excel would read as an escaped character.
 bool LooksLikeEscape(const std::u32string& text, size_t i) {
-  return i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && IsHex(text[i + 2]) && IsHex(text[i + 3]) &&
-         IsHex(text[i + 4]) && IsHex(text[i + 5]) && text[i + 6] == '_';
+  return i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && IsHex(text[i + 2]) &&
+         IsHex(text[i + 3]) && IsHex(text[i + 4]) && IsHex(text[i + 5]) && text[i + 6] == '_';
 }
 
 // A cell string libxlsxwriter can write and Excel shows as given (see WriteXlsx).
@@ -134,10 +138,14 @@ std::string Decimals(int decimals) {
 std::string NumberFormat(const XlsxColumn& column) {
   using Type = XlsxColumn::Type;
   switch (column.type) {
-    case Type::kText: return "";
-    case Type::kInteger: return "#,##0";
-    case Type::kDecimal: return "#,##0" + Decimals(column.decimals);
-    case Type::kPercent: return "0" + Decimals(column.decimals) + "%";
+    case Type::kText:
+      return "";
+    case Type::kInteger:
+      return "#,##0";
+    case Type::kDecimal:
+      return "#,##0" + Decimals(column.decimals);
+    case Type::kPercent:
+      return "0" + Decimals(column.decimals) + "%";
     case Type::kMoney:
       return column.money_unit == MoneyUnit::kYuan ? "#,##0" : "#,##0" + Decimals(column.decimals);
   }
@@ -166,14 +174,15 @@ std::string ValueText(const XlsxValue& value) {
 
 double ColumnWidth(const XlsxSheet& sheet, size_t c) {
   const XlsxColumn& column = sheet.columns[c];
-  if (column.width > 0) return column.width;
-  double widest = DisplayWidth(column.header) + 3;  // room for the autofilter button
+  if (column.width > 0) return std::min(column.width, 255.0);  // Excel's widest column
+  double widest = DisplayWidth(column.header) + 3;             // room for the autofilter button
   int sampled = 0;
   for (const auto& row : sheet.rows) {
     if (++sampled > kAutoWidthSampleRows) break;
     if (c < row.size()) {
-      double w = DisplayWidth(ValueText(row[c]));
-      if (column.type != XlsxColumn::Type::kText && !std::holds_alternative<std::string>(row[c])) w *= 1.35;
+      // Numbers gain thousands separators and decimals in their format.
+      bool number = !std::holds_alternative<std::string>(row[c]);
+      double w = DisplayWidth(ValueText(row[c])) * (number ? 1.35 : 1.0);
       widest = std::max(widest, w + 1);
     }
   }
@@ -184,18 +193,21 @@ Status Validate(const std::vector<XlsxSheet>& sheets) {
   if (sheets.empty()) return Status::InvalidArgument("an xlsx workbook needs at least one sheet");
   for (const XlsxSheet& sheet : sheets) {
     if (sheet.columns.size() > kMaxColumns) {
-      return Status::InvalidArgument("sheet '" + sheet.name + "' has " + std::to_string(sheet.columns.size()) +
+      return Status::InvalidArgument("sheet '" + sheet.name + "' has " +
+                                     std::to_string(sheet.columns.size()) +
                                      " columns; Excel allows 16384");
     }
     if (sheet.rows.size() > kMaxDataRows) {
-      return Status::InvalidArgument("sheet '" + sheet.name + "' has " + std::to_string(sheet.rows.size()) +
-                                     " rows; Excel allows 1048575 below the header, split the export");
+      return Status::InvalidArgument(
+          "sheet '" + sheet.name + "' has " + std::to_string(sheet.rows.size()) +
+          " rows; Excel allows 1048575 below the header, split the export");
     }
     for (size_t r = 0; r < sheet.rows.size(); ++r) {
       if (sheet.rows[r].size() > sheet.columns.size()) {
-        return Status::InvalidArgument("sheet '" + sheet.name + "' row " + std::to_string(r + 1) + " has " +
-                                       std::to_string(sheet.rows[r].size()) + " values for " +
-                                       std::to_string(sheet.columns.size()) + " columns");
+        return Status::InvalidArgument("sheet '" + sheet.name + "' row " + std::to_string(r + 1) +
+                                       " has " + std::to_string(sheet.rows[r].size()) +
+                                       " values for " + std::to_string(sheet.columns.size()) +
+                                       " columns");
       }
     }
   }
@@ -214,7 +226,6 @@ Status WriteWorkbook(const std::string& file, const std::vector<XlsxSheet>& shee
   // rows, not a second copy inside libxlsxwriter. Strings are then written inline.
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
-  options.use_zip64 = LXW_TRUE;  // exports can exceed 4 GiB uncompressed
   lxw_workbook* workbook = workbook_new_opt(file.c_str(), &options);
   if (workbook == nullptr) return Status::Io("cannot create the xlsx workbook '" + file + "'");
 
@@ -237,6 +248,7 @@ Status WriteWorkbook(const std::string& file, const std::vector<XlsxSheet>& shee
   };
 
   std::vector<std::string> names;
+  names.reserve(sheets.size());
   for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
   names = SanitizeSheetNames(names);
 
@@ -265,7 +277,8 @@ Status WriteWorkbook(const std::string& file, const std::vector<XlsxSheet>& shee
     }
     for (size_t c = 0; c < sheet.columns.size() && status.ok(); ++c) {
       std::string text = CellText(sheet.columns[c].header);
-      status = LxwStatus(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), text.c_str(), header), where);
+      status = LxwStatus(
+          worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), text.c_str(), header), where);
     }
     for (size_t r = 0; r < sheet.rows.size() && status.ok(); ++r) {
       auto row = static_cast<lxw_row_t>(r + 1);
@@ -279,7 +292,8 @@ Status WriteWorkbook(const std::string& file, const std::vector<XlsxSheet>& shee
           std::string text = CellText(*s);
           error = worksheet_write_string(ws, row, col, text.c_str(), nullptr);
         } else if (const auto* i = std::get_if<int64_t>(&value)) {
-          error = worksheet_write_number(ws, row, col, StoredNumber(column, static_cast<double>(*i)), formats[c]);
+          error = worksheet_write_number(ws, row, col,
+                                         StoredNumber(column, static_cast<double>(*i)), formats[c]);
         } else if (const auto* d = std::get_if<double>(&value)) {
           if (!std::isfinite(*d)) continue;
           error = worksheet_write_number(ws, row, col, StoredNumber(column, *d), formats[c]);
@@ -323,8 +337,8 @@ std::vector<std::string> SanitizeSheetNames(const std::vector<std::string>& name
   for (size_t i = 0; i < names.size(); ++i) {
     std::u32string text;
     for (char32_t cp : CodePoints(names[i])) {
-      bool bad = cp < 0x20 || cp == 0x7F || cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' ||
-                 cp == '/' || cp == '\\';
+      bool bad = cp < 0x20 || cp == 0x7F || cp == '[' || cp == ']' || cp == ':' || cp == '*' ||
+                 cp == '?' || cp == '/' || cp == '\\';
       text.push_back(bad ? U'_' : cp);
     }
     while (!text.empty() && text.front() == U'\'') text.erase(text.begin());
@@ -345,8 +359,10 @@ std::vector<std::string> SanitizeSheetNames(const std::vector<std::string>& name
 }
 
 Status WriteXlsx(const std::filesystem::path& path, const std::vector<XlsxSheet>& sheets) {
-  std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  QQ_ASSIGN_OR_RETURN(std::string temp, MakeTempFile((dir / ("." + path.filename().string() + ".XXXXXX")).string()));
+  std::filesystem::path dir =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  QQ_ASSIGN_OR_RETURN(std::string temp,
+                      MakeTempFile((dir / ("." + path.filename().string() + ".XXXXXX")).string()));
   Status status = WriteWorkbook(temp, sheets);
   std::error_code ec;
   if (status.ok()) {

@@ -44,7 +44,7 @@ struct XlsxSheet {
 };
 
 // Limits Excel puts on a cell and a sheet.
-inline constexpr size_t kMaxCellChars = 32767;  // UTF-16 code units
+inline constexpr size_t kMaxCellChars = 32767;   // UTF-16 code units
 inline constexpr size_t kMaxDataRows = 1048575;  // below the header row
 inline constexpr size_t kMaxColumns = 16384;
 
