@@ -5,6 +5,13 @@
 //
 //   tagger_bench --data-dir data --firms firms.tsv [--limit N]
 //   tagger_bench --data-dir data --export-dict dict.txt
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -17,8 +24,17 @@
 
 namespace {
 
+// CPU time (user + system) of this process, in seconds.
+double CpuSeconds() {
+  rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 int Usage() {
-  std::fprintf(stderr, "usage: tagger_bench --data-dir DIR (--firms FILE [--limit N] | --export-dict FILE)\n");
+  std::fprintf(
+      stderr,
+      "usage: tagger_bench --data-dir DIR (--firms FILE [--limit N] | --export-dict FILE)\n");
   return 2;
 }
 
@@ -30,11 +46,16 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) return Usage();
-    if (a == "--data-dir") data_dir = argv[++i];
-    else if (a == "--firms") firms_path = argv[++i];
-    else if (a == "--export-dict") dict_path = argv[++i];
-    else if (a == "--limit") limit = std::stoull(argv[++i]);
-    else return Usage();
+    if (a == "--data-dir")
+      data_dir = argv[++i];
+    else if (a == "--firms")
+      firms_path = argv[++i];
+    else if (a == "--export-dict")
+      dict_path = argv[++i];
+    else if (a == "--limit")
+      limit = std::stoull(argv[++i]);
+    else
+      return Usage();
   }
   if (firms_path.empty() && dict_path.empty()) return Usage();
   auto chains = qq::ingest::LoadChainTemplates(data_dir + "/chains", {});
@@ -60,44 +81,42 @@ int main(int argc, char** argv) {
     auto forms = tagger->DictionaryForms();
     for (const auto& f : forms) std::fprintf(out, "%s\n", f.c_str());
     std::fclose(out);
-    std::fprintf(stderr, "tagger_bench: %zu dictionary forms written to %s (%zu patterns compiled in %.2f s)\n",
-                 forms.size(), dict_path.c_str(), tagger->PatternCount(), compile_s);
+    std::fprintf(
+        stderr,
+        "tagger_bench: %zu dictionary forms written to %s (%zu patterns compiled in %.2f s)\n",
+        forms.size(), dict_path.c_str(), tagger->PatternCount(), compile_s);
     if (firms_path.empty()) return 0;
   }
 
-  std::FILE* in = std::fopen(firms_path.c_str(), "rb");
-  if (!in) {
+  // The file is mapped and read front to back once (MADV_SEQUENTIAL); records are split with
+  // memchr and handed to TagBatch in blocks of about 8 MB.
+  int fd = open(firms_path.c_str(), O_RDONLY);
+  if (fd < 0) {
     std::fprintf(stderr, "tagger_bench: cannot open %s\n", firms_path.c_str());
     return 1;
   }
+  struct stat st;
+  fstat(fd, &st);
+  const size_t size = static_cast<size_t>(st.st_size);
+  auto start = std::chrono::steady_clock::now();
+  const double cpu_start = CpuSeconds();
+  const char* data =
+      size ? static_cast<const char*>(mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0)) : nullptr;
+  if (size && data == MAP_FAILED) return 1;
+  if (size) madvise(const_cast<char*>(data), size, MADV_SEQUENTIAL);
   constexpr size_t kBlock = 8u << 20;
-  std::vector<char> buf(kBlock + (1u << 20));
-  size_t carry = 0;
-  bool header = true;
   unsigned long long firms = 0, bytes = 0, tagged = 0, chain_tags = 0, evidence = 0;
   std::vector<qq::tagger::FirmText> batch;
   std::vector<qq::tagger::TagResult> results;
-  auto start = std::chrono::steady_clock::now();
-  bool done = false;
-  while (!done) {
-    size_t got = std::fread(buf.data() + carry, 1, kBlock, in);
-    size_t n = carry + got;
-    if (got == 0) done = true;
-    size_t end = n;
-    if (!done) {
-      while (end > 0 && buf[end - 1] != '\n') --end;
-      if (end == 0) {  // a line longer than the block: grow
-        buf.resize(buf.size() * 2);
-        carry = n;
-        continue;
-      }
-    }
+  size_t p = 0;
+  bool header = true;
+  while (p < size && firms < limit) {
+    const size_t block_end = std::min(size, p + kBlock);
     batch.clear();
-    size_t p = 0;
-    while (p < end && firms + batch.size() < limit) {
-      const char* line = buf.data() + p;
-      const char* nl = static_cast<const char*>(std::memchr(line, '\n', end - p));
-      size_t len = nl ? static_cast<size_t>(nl - line) : end - p;
+    while (p < size && (p < block_end || batch.empty()) && firms + batch.size() < limit) {
+      const char* line = data + p;
+      const char* nl = static_cast<const char*>(std::memchr(line, '\n', size - p));
+      size_t len = nl ? static_cast<size_t>(nl - line) : size - p;
       p += len + (nl ? 1 : 0);
       bytes += len + (nl ? 1 : 0);
       if (header) {
@@ -106,34 +125,42 @@ int main(int argc, char** argv) {
       }
       // uscc, name, region, town, industry, founded, capital, scope
       std::string_view f[8];
-      size_t k = 0, b = 0;
-      for (size_t i = 0; i <= len && k < 8; ++i) {
-        if (i == len || line[i] == '\t') {
-          f[k++] = std::string_view(line + b, i - b);
-          b = i + 1;
-        }
+      const char* q = line;
+      const char* line_end = line + len;
+      for (size_t k = 0; k < 8; ++k) {
+        const char* tab =
+            k < 7
+                ? static_cast<const char*>(std::memchr(q, '\t', static_cast<size_t>(line_end - q)))
+                : nullptr;
+        const char* e = tab ? tab : line_end;
+        f[k] = std::string_view(q, static_cast<size_t>(e - q));
+        if (!tab) break;
+        q = tab + 1;
       }
       batch.push_back({f[1], f[7], f[4]});
     }
-    if (!batch.empty()) {
-      if (!tagger->TagBatch(batch, results).ok()) return 1;
-      for (size_t i = 0; i < batch.size(); ++i) {
-        tagged += !results[i].chains.empty();
-        chain_tags += results[i].chains.size();
-        evidence += results[i].evidence.size();
-      }
-      firms += batch.size();
+    if (batch.empty()) continue;
+    if (!tagger->TagBatch(batch, results).ok()) return 1;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      tagged += !results[i].chains.empty();
+      chain_tags += results[i].chains.size();
+      evidence += results[i].evidence.size();
     }
-    if (firms >= limit) break;
-    carry = n - end;
-    std::memmove(buf.data(), buf.data() + end, carry);
+    firms += batch.size();
   }
-  std::fclose(in);
+  if (size) munmap(const_cast<char*>(data), size);
+  close(fd);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("qiangqu tagger: %llu firms, %.1f MB in %.2f s on 1 thread: %.1f MB/s per core, %.0f firms/s "
-              "(%llu firms in a chain, %llu chain tags, %llu evidence; %zu patterns compiled in %.2f s)\n",
-              firms, bytes / 1e6, secs, bytes / 1e6 / secs, firms / secs, tagged, chain_tags, evidence,
-              tagger->PatternCount(), compile_s);
-  std::printf("qiangqu_mbps=%.3f\n", bytes / 1e6 / secs);
+  double cpu = CpuSeconds() - cpu_start;
+  // Per core: the CPU time of this one thread (wall time too, which other load on the machine
+  // can stretch).
+  std::printf(
+      "qiangqu tagger: %llu firms, %.1f MB in %.2f s CPU (%.2f s wall) on 1 thread: %.1f MB/s per "
+      "core, "
+      "%.0f firms/s (%llu firms in a chain, %llu chain tags, %llu evidence; %zu patterns compiled "
+      "in %.2f s)\n",
+      firms, bytes / 1e6, cpu, secs, bytes / 1e6 / cpu, firms / cpu, tagged, chain_tags, evidence,
+      tagger->PatternCount(), compile_s);
+  std::printf("qiangqu_mbps=%.3f\n", bytes / 1e6 / cpu);
   return 0;
 }

@@ -1,19 +1,16 @@
-// tag classify: chain tags for firms read as TSV on stdin (名称 \t 经营范围 \t 行业代码), written as
-// JSON Lines, one line per input line, in order. Needs no database: the chain templates and the
+// tag classify: chain tags for firms read as TSV on stdin (名称 \t 经营范围 \t 行业代码), written
+// as JSON Lines, one line per input line, in order. Needs no database: the chain templates and the
 // tagger rules come from data/ (--data-dir). `qiangqu tag --db` (stored tags) builds on the same
 // tagger library later.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <set>
 #include <string>
 #include <vector>
 
+#include "app/chains.h"
 #include "app/paths.h"
 #include "cli/command.h"
-#include "ingest/chain_templates.h"
-#include "ingest/reference_data.h"
-#include "tagger/rules.h"
 #include "tagger/tagger.h"
 #include "tagger/text_normalizer.h"
 
@@ -24,16 +21,6 @@ namespace {
 // stream.
 constexpr size_t kBlockLines = 4096;
 constexpr size_t kBlockBytes = 4u << 20;
-
-Result<tagger::Tagger> LoadTagger(const std::string& data_dir_option) {
-  QQ_ASSIGN_OR_RETURN(auto data, app::FindDataDir(data_dir_option));
-  QQ_ASSIGN_OR_RETURN(auto classes, ingest::LoadIndustryClasses(data));
-  std::set<std::string> codes;
-  for (const auto& c : classes) codes.insert(c.code.str());
-  QQ_ASSIGN_OR_RETURN(auto chains, ingest::LoadChainTemplates(data / "chains", codes));
-  QQ_ASSIGN_OR_RETURN(auto rules, tagger::LoadTaggerRules(data / "tagger" / "rules.toml"));
-  return tagger::Tagger::Create(chains, rules);
-}
 
 // The first three TAB-separated fields; missing ones are empty.
 tagger::FirmText ParseLine(std::string_view line) {
@@ -51,7 +38,8 @@ tagger::FirmText ParseLine(std::string_view line) {
   return {f[0], f[1], f[2]};
 }
 
-wire::Json ResultJson(const tagger::Tagger& t, const tagger::FirmText& firm, const tagger::TagResult& r) {
+wire::Json ResultJson(const tagger::Tagger& t, const tagger::FirmText& firm,
+                      const tagger::TagResult& r) {
   const auto& chains = t.chains();
   wire::Json names = wire::Json::array();
   for (uint16_t c : r.chains) names.push_back(chains[c].name);
@@ -79,18 +67,25 @@ wire::Json ResultJson(const tagger::Tagger& t, const tagger::FirmText& firm, con
         term = chains[e.source_chain].name;
         break;
     }
-    evidence.push_back({{"chain", chains[e.chain].name},
-                        {"link", e.link >= 0 ? chains[e.chain].links[static_cast<size_t>(e.link)].key : std::string()},
-                        {"term", term},
-                        {"field", tagger::EvidenceFieldName(e.field)},
-                        {"offset", offset},
-                        {"rule", tagger::EvidenceRuleName(e.rule)}});
+    evidence.push_back(
+        {{"chain", chains[e.chain].name},
+         {"link",
+          e.link >= 0 ? chains[e.chain].links[static_cast<size_t>(e.link)].key : std::string()},
+         {"term", term},
+         {"field", tagger::EvidenceFieldName(e.field)},
+         {"offset", offset},
+         {"rule", tagger::EvidenceRuleName(e.rule)}});
   }
-  return {{"chains", names}, {"links", links}, {"score", std::round(r.score * 100) / 100}, {"evidence", evidence}};
+  return {{"chains", names},
+          {"links", links},
+          {"score", std::round(r.score * 100) / 100},
+          {"evidence", evidence}};
 }
 
 int RunClassify(const CommonOptions& c) {
-  auto tagger = LoadTagger(c.data_dir);
+  auto data = app::FindDataDir(c.data_dir);
+  if (!data.ok()) return Fail(c, data.status());
+  auto tagger = app::LoadTagger(*data);
   if (!tagger.ok()) return Fail(c, tagger.status());
   std::ios::sync_with_stdio(false);
   std::vector<std::string> lines;
@@ -118,7 +113,8 @@ int RunClassify(const CommonOptions& c) {
     if (!st.ok()) return Fail(c, st);
     out.clear();
     for (size_t i = 0; i < firms.size(); ++i) {
-      out += ResultJson(*tagger, firms[i], results[i]).dump(-1, ' ', false, wire::Json::error_handler_t::replace);
+      out += ResultJson(*tagger, firms[i], results[i])
+                 .dump(-1, ' ', false, wire::Json::error_handler_t::replace);
       out += '\n';
     }
     if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
@@ -131,9 +127,10 @@ int RunClassify(const CommonOptions& c) {
 
 void SetupTag(CLI::App& sub, CommonOptions& c) {
   sub.require_subcommand(1);
-  auto* classify = sub.add_subcommand(
-      "classify",
-      "tag firms read as TSV lines on stdin (名称<TAB>经营范围<TAB>行业代码) and write one JSON line per input line");
+  auto* classify =
+      sub.add_subcommand("classify",
+                         "tag firms read as TSV lines on stdin (名称<TAB>经营范围<TAB>行业代码) "
+                         "and write one JSON line per input line");
   AddDataDirOption(*classify, c);
   classify->callback([&c] { ExitCodeSlot() = RunClassify(c); });
 }
@@ -141,7 +138,8 @@ void SetupTag(CLI::App& sub, CommonOptions& c) {
 }  // namespace
 
 std::vector<Command> TagCommands() {
-  return {{"tag", "chain tags for firms (tag classify: TSV on stdin → JSON Lines, no database)", SetupTag, nullptr}};
+  return {{"tag", "chain tags for firms (tag classify: TSV on stdin → JSON Lines, no database)",
+           SetupTag, nullptr}};
 }
 
 }  // namespace qq::cli

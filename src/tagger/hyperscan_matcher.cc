@@ -1,6 +1,6 @@
-// The Matcher interface over Hyperscan (or Vectorscan, the same API): literal dictionaries go
-// through hs_compile_lit_multi, which is faster to compile and scan than regular expressions;
-// a dictionary with wildcard patterns (the typo fallback) goes through hs_compile_multi.
+// The Matcher interface over Hyperscan (or Vectorscan, the same API): the literal dictionary is
+// compiled with hs_compile_lit_multi, which is faster to compile and to scan than the same
+// terms as regular expressions, and scanned in block mode.
 #include <hs.h>
 
 #include <algorithm>
@@ -23,7 +23,8 @@ class HyperscanScratch final : public MatcherScratch {
 
 class HyperscanMatcher final : public Matcher {
  public:
-  HyperscanMatcher(hs_database_t* db, hs_scratch_t* proto, size_t n) : db_(db), proto_(proto), size_(n) {}
+  HyperscanMatcher(hs_database_t* db, hs_scratch_t* proto, size_t n)
+      : db_(db), proto_(proto), size_(n) {}
   ~HyperscanMatcher() override {
     hs_free_scratch(proto_);
     hs_free_database(db_);
@@ -33,23 +34,29 @@ class HyperscanMatcher final : public Matcher {
 
   Result<std::unique_ptr<MatcherScratch>> NewScratch() const override {
     hs_scratch_t* s = nullptr;
-    if (hs_clone_scratch(proto_, &s) != HS_SUCCESS) return Status::Internal("cannot allocate matcher scratch");
+    if (hs_clone_scratch(proto_, &s) != HS_SUCCESS)
+      return Status::Internal("cannot allocate matcher scratch");
     return std::unique_ptr<MatcherScratch>(new HyperscanScratch(s));
   }
 
-  Status Scan(std::string_view text, MatcherScratch& scratch, std::vector<MatchHit>& hits) const override {
+  Status Scan(std::string_view text, MatcherScratch& scratch,
+              std::vector<MatchHit>& hits) const override {
     if (text.empty()) return Status::Ok();
-    if (text.size() >= (1ULL << 32)) return Status::InvalidArgument("text to scan is larger than 4 GiB");
+    if (text.size() >= (1ULL << 32))
+      return Status::InvalidArgument("text to scan is larger than 4 GiB");
     auto& s = static_cast<HyperscanScratch&>(scratch);
-    hs_error_t err = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s.scratch, &OnMatch, &hits);
-    if (err != HS_SUCCESS) return Status::Internal("pattern scan failed (hs_scan error " + std::to_string(err) + ")");
+    hs_error_t err = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s.scratch,
+                             &OnMatch, &hits);
+    if (err != HS_SUCCESS)
+      return Status::Internal("pattern scan failed (hs_scan error " + std::to_string(err) + ")");
     return Status::Ok();
   }
 
   size_t size() const override { return size_; }
 
  private:
-  static int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* ctx) {
+  static int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
+                     unsigned /*flags*/, void* ctx) {
     static_cast<std::vector<MatchHit>*>(ctx)->push_back({id, static_cast<uint32_t>(to)});
     return 0;
   }
@@ -59,82 +66,36 @@ class HyperscanMatcher final : public Matcher {
   size_t size_;
 };
 
-// Escapes a literal for a Hyperscan regular expression (every non-alphanumeric ASCII byte).
-std::string EscapeRegex(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// Byte offset of code point `index` in `s` (s.size() if past the end).
-size_t CodePointOffset(std::string_view s, int index) {
-  size_t i = 0;
-  for (int k = 0; k < index && i < s.size(); ++k) {
-    auto u = static_cast<unsigned char>(s[i]);
-    i += u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
-  }
-  return std::min(i, s.size());
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Matcher>> CompileMatcher(const std::vector<MatcherPattern>& patterns) {
   if (patterns.empty()) return Status::InvalidArgument("a matcher needs at least one pattern");
-  bool regex = false;
   for (size_t i = 0; i < patterns.size(); ++i) {
-    if (patterns[i].text.empty()) return Status::InvalidArgument("pattern " + std::to_string(i) + " is empty");
-    if (patterns[i].wildcard_at >= 0) regex = true;
+    if (patterns[i].text.empty())
+      return Status::InvalidArgument("pattern " + std::to_string(i) + " is empty");
   }
   std::vector<unsigned> flags(patterns.size()), ids(patterns.size());
+  std::vector<const char*> exprs(patterns.size());
+  std::vector<size_t> lens(patterns.size());
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    exprs[i] = patterns[i].text.data();
+    lens[i] = patterns[i].text.size();
+    flags[i] = patterns[i].caseless ? HS_FLAG_CASELESS : 0;
+    ids[i] = static_cast<unsigned>(i);
+  }
   hs_database_t* db = nullptr;
   hs_compile_error_t* error = nullptr;
-  hs_error_t rc;
-  if (!regex) {
-    std::vector<const char*> exprs(patterns.size());
-    std::vector<size_t> lens(patterns.size());
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      exprs[i] = patterns[i].text.data();
-      lens[i] = patterns[i].text.size();
-      flags[i] = patterns[i].caseless ? HS_FLAG_CASELESS : 0;
-      ids[i] = static_cast<unsigned>(i);
-    }
-    rc = hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(), static_cast<unsigned>(patterns.size()),
-                              HS_MODE_BLOCK, nullptr, &db, &error);
-  } else {
-    std::vector<std::string> texts(patterns.size());
-    std::vector<const char*> exprs(patterns.size());
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      const auto& p = patterns[i];
-      if (p.wildcard_at < 0) {
-        texts[i] = EscapeRegex(p.text);
-      } else {
-        size_t a = CodePointOffset(p.text, p.wildcard_at), b = CodePointOffset(p.text, p.wildcard_at + 1);
-        texts[i] = EscapeRegex(std::string_view(p.text).substr(0, a)) + "[\\x{4e00}-\\x{9fff}]" +
-                   EscapeRegex(std::string_view(p.text).substr(b));
-      }
-      exprs[i] = texts[i].c_str();
-      flags[i] = HS_FLAG_UTF8 | (p.caseless ? HS_FLAG_CASELESS : 0);
-      ids[i] = static_cast<unsigned>(i);
-    }
-    rc = hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK,
-                          nullptr, &db, &error);
-  }
+  hs_error_t rc = hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
+                                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK,
+                                       nullptr, &db, &error);
   if (rc != HS_SUCCESS) {
     std::string msg = error && error->message ? error->message : "unknown error";
     int at = error ? error->expression : -1;
     hs_free_compile_error(error);
-    return Status::InvalidArgument("cannot compile the pattern dictionary" +
-                                   (at >= 0 ? " (pattern '" + patterns[static_cast<size_t>(at)].text + "')" : std::string()) +
-                                   ": " + msg);
+    return Status::InvalidArgument(
+        "cannot compile the pattern dictionary" +
+        (at >= 0 ? " (pattern '" + patterns[static_cast<size_t>(at)].text + "')" : std::string()) +
+        ": " + msg);
   }
   hs_scratch_t* proto = nullptr;
   if (hs_alloc_scratch(db, &proto) != HS_SUCCESS) {

@@ -1,6 +1,6 @@
-// Matcher: one compiled multi-pattern dictionary (literals, optionally with one wildcard
-// character) scanned over text. The tagger talks only to this interface; the implementation is
-// Hyperscan, or Vectorscan on non-x86 builds (hyperscan_matcher.cc, same API).
+// Matcher: one compiled dictionary of literal patterns, scanned over text in one pass. The tagger
+// talks only to this interface; the implementation is Hyperscan, or Vectorscan on non-x86 builds
+// (hyperscan_matcher.cc, same API).
 #pragma once
 
 #include <cstdint>
@@ -15,11 +15,8 @@ namespace qq::tagger {
 
 // One pattern of a dictionary. Its id is its index in the list given to CompileMatcher.
 struct MatcherPattern {
-  std::string text;       // UTF-8; a literal unless wildcard_at >= 0
+  std::string text;       // UTF-8 literal
   bool caseless = false;  // ASCII letters match either case
-  // >= 0: the code point at this index (counted in code points) is not matched literally but
-  // stands for any one CJK ideograph (U+4E00–U+9FFF). Used for the typo dictionary.
-  int wildcard_at = -1;
 };
 
 // A match: the pattern's id and the byte offset just past its last byte.

@@ -20,7 +20,7 @@ struct OperationRule {
   std::string chain;  // chain name, as in the templates
   std::string link;   // link key within the chain
   std::vector<std::string> terms;
-  int line = 0;       // where it is defined, for errors
+  int line = 0;  // where it is defined, for errors
 };
 
 struct TaggerRules {
@@ -29,11 +29,11 @@ struct TaggerRules {
   // Segmentation: single characters; full- and half-width forms are both listed.
   std::vector<std::string> item_separators;      // ；; ，,
   std::vector<std::string> sentence_separators;  // 。: also ends a header's reach
-  std::vector<std::string> object_separators;  // 、
-  std::vector<std::string> open_brackets;      // （ (
-  std::vector<std::string> close_brackets;     // ） )
-  std::vector<std::string> header_marks;       // ： :
-  std::vector<std::string> licence_headers;    // 一般项目, 许可项目 …
+  std::vector<std::string> object_separators;    // 、
+  std::vector<std::string> open_brackets;        // （ (
+  std::vector<std::string> close_brackets;       // ） )
+  std::vector<std::string> header_marks;         // ： :
+  std::vector<std::string> licence_headers;      // 一般项目, 许可项目 …
 
   // Activity words of an item.
   std::vector<std::string> production;   // 制造, 生产, 加工 …
@@ -42,12 +42,12 @@ struct TaggerRules {
   std::vector<std::string> lease;        // 租赁, 出租
   std::vector<std::string> catering;     // 餐饮 …
   std::vector<std::string> boilerplate;  // 技术研发, 技术推广, 咨询 …
-  std::vector<std::string> service;      // 技术服务, 运营 …: the activity of a service-shaped link
+  std::vector<std::string> service;  // 技术服务, 运营 …: the activity of a service-shaped link
 
   // Negations inside brackets.
   std::vector<std::string> negation_openers;  // 不含, 除, 非 … at the start of a bracket clause
-  std::vector<std::string> sales_only;        // 不含生产, 不含加工 …: the item is not production
-  std::vector<std::string> not_production;    // 仅限修复, 仅限来料加工 …: the item is a service
+  std::vector<std::string> sales_only;  // 不含生产, 不含加工 …: the item is not production
+  std::vector<std::string> not_production;  // 仅限修复, 仅限来料加工 …: the item is a service
 
   // GB/T 4754-2017 prefixes of trading, retail, repair, leasing and catering (G3).
   std::vector<std::string> no_chain_codes;

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "tagger/text_normalizer.h"
 
@@ -13,7 +16,9 @@ int Segmentation::ItemOf(uint32_t begin, uint32_t end, int hint) const {
   int i = std::clamp(hint, 0, std::max(0, n - 1));
   while (i > 0 && items[static_cast<size_t>(i)].begin > begin) --i;
   while (i < n && items[static_cast<size_t>(i)].end < end) ++i;
-  if (i < n && items[static_cast<size_t>(i)].begin <= begin && end <= items[static_cast<size_t>(i)].end) return i;
+  if (i < n && items[static_cast<size_t>(i)].begin <= begin &&
+      end <= items[static_cast<size_t>(i)].end)
+    return i;
   return -1;
 }
 
@@ -39,7 +44,12 @@ Result<ScopeSegmenter> ScopeSegmenter::Create(const TaggerRules& rules) {
       size_t len;
       char32_t cp = DecodeUtf8(ch, 0, &len);
       s.roles_.emplace_back(cp, role);
-      s.interesting_lead_[static_cast<unsigned char>(ch[0])] = true;
+      auto lead = static_cast<unsigned char>(ch[0]);
+      s.interesting_lead_[lead] = true;
+      if (lead >= 0x80 &&
+          std::find(s.wide_leads_.begin(), s.wide_leads_.end(), lead) == s.wide_leads_.end()) {
+        s.wide_leads_.push_back(lead);
+      }
     }
   };
   add(rules.item_separators, kItemSep);
@@ -47,8 +57,16 @@ Result<ScopeSegmenter> ScopeSegmenter::Create(const TaggerRules& rules) {
   add(rules.object_separators, kObjectSep);
   add(rules.open_brackets, kOpen);
   add(rules.close_brackets, kClose);
+  for (const auto* list : {&rules.open_brackets, &rules.close_brackets}) {
+    for (const auto& ch : *list) {
+      auto lead = static_cast<unsigned char>(ch[0]);
+      if (!s.bracket_lead_[lead]) s.bracket_leads_.push_back(lead);
+      s.bracket_lead_[lead] = true;
+    }
+  }
   add(rules.header_marks, kHeaderMark);
   s.openers_ = rules.negation_openers;
+  s.sentence_separators_ = rules.sentence_separators;
   return s;
 }
 
@@ -61,20 +79,96 @@ ScopeSegmenter::Role ScopeSegmenter::RoleOf(char32_t cp) const {
 
 bool ScopeSegmenter::OpensNegation(std::string_view scope, size_t pos) const {
   for (const auto& o : openers_) {
-    if (scope.size() - pos >= o.size() && std::memcmp(scope.data() + pos, o.data(), o.size()) == 0) return true;
+    if (scope.size() - pos >= o.size() && std::memcmp(scope.data() + pos, o.data(), o.size()) == 0)
+      return true;
   }
   return false;
+}
+
+uint32_t ScopeSegmenter::NextInteresting(std::string_view scope, uint32_t p) const {
+  const auto n = static_cast<uint32_t>(scope.size());
+  const auto* d = reinterpret_cast<const unsigned char*>(scope.data());
+#if defined(__SSE2__)
+  // 16 bytes at a time: candidates are ASCII bytes and the non-ASCII lead bytes of separator
+  // characters (0xE3 for 。、, 0xEF for full-width forms); neither can be a continuation byte.
+  while (p + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
+    __m128i hit = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));  // ASCII
+    for (unsigned char b : wide_leads_)
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    while (mask) {
+      uint32_t at = p + static_cast<uint32_t>(__builtin_ctz(mask));
+      if (interesting_lead_[d[at]]) return at;
+      mask &= mask - 1;
+    }
+    p += 16;
+  }
+#endif
+  while (p < n && !interesting_lead_[d[p]]) ++p;
+  return p;
+}
+
+void ScopeSegmenter::NotesAfterSentences(std::string_view scope, std::vector<ByteSpan>& out) const {
+  const size_t n = scope.size();
+  const char* d = scope.data();
+  size_t pos = 0;
+  while (pos < n) {
+    // The next sentence separator: memchr on its first byte, which is rare in Chinese text.
+    size_t best = n, best_len = 0;
+    for (const auto& sep : sentence_separators_) {
+      for (size_t at = pos; at < best;) {
+        const void* f = std::memchr(d + at, sep[0], best - at);
+        if (!f) break;
+        at = static_cast<size_t>(static_cast<const char*>(f) - d);
+        if (n - at >= sep.size() && std::memcmp(d + at, sep.data(), sep.size()) == 0) {
+          best = at;
+          best_len = sep.size();
+          break;
+        }
+        ++at;
+      }
+    }
+    if (best >= n) return;
+    const size_t open = best + best_len;
+    pos = open;
+    if (open >= n) return;
+    size_t len;
+    if (RoleOf(DecodeUtf8(scope, open, &len)) != kOpen) continue;
+    int depth = 0;
+    size_t q = open;
+    while (q < n) {
+      auto lead = static_cast<unsigned char>(d[q]);
+      if (!bracket_lead_[lead]) {
+        // Jump to the next byte that may start a bracket.
+        size_t next = n;
+        for (unsigned char b : bracket_leads_) {
+          const void* f = std::memchr(d + q, b, next - q);
+          if (f) next = static_cast<size_t>(static_cast<const char*>(f) - d);
+        }
+        q = next;
+        continue;
+      }
+      Role role = RoleOf(DecodeUtf8(scope, q, &len));
+      q += len;
+      if (role == kOpen) ++depth;
+      if (role == kClose && --depth == 0) break;
+    }
+    if (depth != 0) return;  // unbalanced: leave the rest alone
+    out.push_back({static_cast<uint32_t>(open), static_cast<uint32_t>(q)});
+    pos = q;
+  }
 }
 
 void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t stop_after) const {
   out.Clear();
   const auto n = static_cast<uint32_t>(scope.size());
-  uint32_t content = 0;        // where the current item's content starts
-  int32_t header = -1;         // header governing the current sentence
+  uint32_t content = 0;  // where the current item's content starts
+  int32_t header = -1;   // header governing the current sentence
   int depth = 0;
-  uint32_t open_at = 0;        // position of the outermost open bracket
-  bool note = false;           // the outermost bracket group is a leading note
-  int32_t negated_open = -1;   // start of the negated clause being read, or -1
+  uint32_t open_at = 0;       // position of the outermost open bracket
+  bool note = false;          // the outermost bracket group is a leading note
+  int32_t negated_open = -1;  // start of the negated clause being read, or -1
   uint32_t object_start = 0;
   size_t objects_mark = out.object_starts.size();
   out.object_starts.push_back(0);
@@ -107,7 +201,7 @@ void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t
   while (p < n) {
     auto lead = static_cast<unsigned char>(scope[p]);
     if (!interesting_lead_[lead]) {
-      p += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      p = NextInteresting(scope, p + 1);
       continue;
     }
     size_t len;
@@ -150,7 +244,8 @@ void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t
             return;
           }
         } else if (!note) {
-          // A clause inside brackets: 氢气、氧气，不带储存设施 — the part after the comma may be negated.
+          // A clause inside brackets: 氢气、氧气，不带储存设施 — the part after the comma may be
+          // negated.
           if (negated_open >= 0) out.negated.push_back({static_cast<uint32_t>(negated_open), p});
           negated_open = OpensNegation(scope, next) ? static_cast<int32_t>(p) : -1;
         }
@@ -176,7 +271,8 @@ void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t
   }
   close_item(n);
   out.object_starts.resize(objects_mark);
-  std::sort(out.negated.begin(), out.negated.end(), [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+  std::sort(out.negated.begin(), out.negated.end(),
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
 }
 
 }  // namespace qq::tagger

@@ -16,22 +16,32 @@ namespace qq::tagger {
 
 const char* EvidenceRuleName(EvidenceRule rule) {
   switch (rule) {
-    case EvidenceRule::kCode: return "code";
-    case EvidenceRule::kHintCode: return "hint_code";
-    case EvidenceRule::kKeyword: return "keyword";
-    case EvidenceRule::kWeak: return "weak";
-    case EvidenceRule::kOperation: return "operation";
-    case EvidenceRule::kTypo: return "typo";
-    case EvidenceRule::kImplied: return "implies";
+    case EvidenceRule::kCode:
+      return "code";
+    case EvidenceRule::kHintCode:
+      return "hint_code";
+    case EvidenceRule::kKeyword:
+      return "keyword";
+    case EvidenceRule::kWeak:
+      return "weak";
+    case EvidenceRule::kOperation:
+      return "operation";
+    case EvidenceRule::kTypo:
+      return "typo";
+    case EvidenceRule::kImplied:
+      return "implies";
   }
   return "?";
 }
 
 const char* EvidenceFieldName(EvidenceField field) {
   switch (field) {
-    case EvidenceField::kScope: return "scope";
-    case EvidenceField::kCode: return "code";
-    case EvidenceField::kChain: return "chain";
+    case EvidenceField::kScope:
+      return "scope";
+    case EvidenceField::kCode:
+      return "code";
+    case EvidenceField::kChain:
+      return "chain";
   }
   return "?";
 }
@@ -76,8 +86,8 @@ struct PatternInfo {
   uint16_t length = 0;
   bool check_left = false;   // starts with an ASCII letter: must not follow a letter
   bool check_right = false;  // ends with an ASCII letter: must not precede a letter
-  bool activity = false;     // a chain term that ends with a production verb (软件开发, 药品生产)
-  bool only_exclude = false; // every role is an exclusion
+  bool activity = false;  // a chain term that ends with a production verb (软件开发, 药品生产)
+  bool only_exclude = false;  // every role is an exclusion
   bool has_exclude = false;
   uint16_t bits = 0;         // activity bits it gives an item (or header)
   uint16_t forced_bits = 0;  // sales-only / not-production bits, counted even inside brackets
@@ -86,13 +96,7 @@ struct PatternInfo {
   bool production = false;   // has a production-verb role
 };
 
-// A typo pattern stands for the main pattern `original` with one character replaced.
-struct TypoPattern {
-  uint32_t original = 0;
-  uint16_t wildcard_offset = 0;  // byte offset of the replaced character
-  uint16_t wildcard_length = 0;
-  std::string expected;          // the character the keyword has there
-};
+enum PatternFlag : uint8_t { kFlagChainTerm = 1, kFlagStrongTerm = 2, kFlagProduction = 4 };
 
 // Activity bits of an item or header.
 enum Bit : uint16_t {
@@ -110,10 +114,10 @@ enum Bit : uint16_t {
 };
 
 enum ItemClass : uint8_t {
-  kNeutral,        // no activity word: a bare product or activity term (炼钢, 污水处理)
+  kNeutral,  // no activity word: a bare product or activity term (炼钢, 污水处理)
   kProductionItem,
   kOperationItem,
-  kServiceItem,    // 技术服务, 运营: the activity of a service-shaped link only
+  kServiceItem,  // 技术服务, 运营: the activity of a service-shaped link only
   kSalesItem,
   kRepairItem,
   kLeaseItem,
@@ -122,7 +126,9 @@ enum ItemClass : uint8_t {
   kNotProductionItem,
 };
 
-bool CountsForProduction(uint8_t c) { return c == kNeutral || c == kProductionItem || c == kOperationItem; }
+bool CountsForProduction(uint8_t c) {
+  return c == kNeutral || c == kProductionItem || c == kOperationItem;
+}
 bool CountsForService(uint8_t c) { return CountsForProduction(c) || c == kServiceItem; }
 
 enum CodeType : uint8_t { kDecisive, kHint, kNoChain };
@@ -141,7 +147,8 @@ struct HitInfo {
 
 // Per-chain state of one decision.
 struct ChainState {
-  bool has_cand = false, has_strong = false, yielded = false, keyword_counts = false, tagged = false;
+  bool has_cand = false, has_strong = false, yielded = false, keyword_counts = false,
+       tagged = false;
   int implied_by = -1;
   float score = 0;
 };
@@ -160,27 +167,22 @@ struct Candidate {
 struct ChainAcc {
   int16_t code_link = -1;
   CodeType code_type = kDecisive;
-  bool code = false;        // decisive code evidence
-  bool hint = false;        // hint-code evidence (needs a keyword)
+  bool code = false;  // decisive code evidence
+  bool hint = false;  // hint-code evidence (needs a keyword)
   int16_t hint_link = -1;
   bool main = false;
   bool tagged = false;
   float score = 0;
 };
 
-struct TypoSpan {
-  uint32_t record = 0;    // index in the batch
-  uint32_t buffer_at = 0; // start in the typo buffer
-  uint32_t scope_at = 0;  // start in the record's scope
-  uint32_t length = 0;
-};
-
 // Per-thread state: scratch for the matchers and every buffer the per-record logic needs.
 struct Workspace {
-  std::unique_ptr<MatcherScratch> scratch, typo_scratch;
+  std::unique_ptr<MatcherScratch> scratch;
   std::vector<MatchHit> hits;
   std::string buffer;
   std::vector<uint32_t> starts;
+  std::vector<ByteSpan> removed;        // notes left out of the scan, per record
+  std::vector<uint32_t> removed_begin;  // per record: first index into `removed`
   Segmentation seg;
   std::vector<HitInfo> info;
   std::vector<uint32_t> excl;  // hits carrying an exclusion
@@ -191,10 +193,8 @@ struct Workspace {
   std::vector<Candidate> cands;
   std::vector<ChainAcc> acc;
   std::vector<MatchHit> merged;
-  std::string typo_buffer;
-  std::vector<TypoSpan> typo_spans;
-  std::vector<MatchHit> typo_hits;
-  std::vector<std::pair<size_t, size_t>> record_hits;  // per record: [begin, end) into hits
+  std::vector<char32_t> cps;    // typo fallback: an item's characters…
+  std::vector<uint32_t> cp_at;  // …and their byte offsets
 };
 
 constexpr uint32_t kBlockBytes = 4u << 20;  // records per Hyperscan call: about 4 MB of scope text
@@ -245,18 +245,28 @@ struct Tagger::Impl {
   std::vector<std::string> terms;  // canonical texts, by term id
   std::vector<std::string> pattern_texts;
   std::vector<PatternInfo> patterns;
+  std::vector<uint8_t>
+      pattern_flags;  // compact copy of three PatternInfo flags, for the first pass
   std::vector<Role> roles;
   std::unique_ptr<Matcher> matcher;
-  std::vector<TypoPattern> typo_patterns;
-  std::unique_ptr<Matcher> typo_matcher;
+  // Typo fallback: keyword forms by first character, with their characters and the positions
+  // where one character may be wrong.
+  struct TypoForm {
+    uint32_t pattern = 0;
+    std::vector<char32_t> chars;
+    uint64_t free_positions = 0;  // bit k: character k may differ
+  };
+  std::vector<TypoForm> typo_forms;
+  std::unordered_map<char32_t, std::vector<uint32_t>> typo_by_first;
+  bool typo_enabled = false;
   ScopeSegmenter segmenter;
   std::vector<CodeRole> code_roles;
   std::vector<std::pair<uint32_t, uint32_t>> exact[5], beneath[5];  // by code length, by value
-  std::vector<std::vector<uint16_t>> implies;    // chain → implied chains
-  std::vector<std::vector<uint16_t>> yields_to;  // chain → chains it yields to
-  std::vector<uint16_t> display_order;           // chain indices sorted by `order`
+  std::vector<std::vector<uint16_t>> implies;                       // chain → implied chains
+  std::vector<std::vector<uint16_t>> yields_to;                     // chain → chains it yields to
+  std::vector<uint16_t> display_order;             // chain indices sorted by `order`
   std::vector<std::vector<uint8_t>> link_service;  // chain → link → service-shaped
-  uint32_t max_length = 0;                       // longest pattern, bytes
+  uint32_t max_length = 0;                         // longest pattern, bytes
 
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Workspace>> pool;
@@ -265,20 +275,25 @@ struct Tagger::Impl {
 
   std::unique_ptr<Workspace> Borrow() const;
   void Return(std::unique_ptr<Workspace> ws) const;
-  Status RunBatch(std::span<const FirmText> firms, std::vector<TagResult>& results, Workspace& ws) const;
+  Status RunBatch(std::span<const FirmText> firms, std::vector<TagResult>& results,
+                  Workspace& ws) const;
   // Decides one record from its matches (sorted by end). `typo_queue` collects production
   // items of a record that matched nothing, for the typo fallback.
   void Classify(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws, TagResult& out,
                 uint32_t record, bool allow_typo_queue) const;
-  void LookupCode(std::string_view code, std::vector<ChainAcc>& acc, bool* no_chain, bool* informative) const;
-  void Classify2(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws, TagResult& out, uint32_t record,
-                 bool typo_candidate, bool no_chain_code, bool informative_code, bool any_chain_term,
-                 bool any_code) const;
-  bool Excluded(const MatchHit* hits, size_t n, const Workspace& ws, size_t i, const Role& role) const;
-  void Decide(Workspace& ws, TagResult& out, bool no_chain_code, bool informative_code, bool any_production_item,
-              std::string_view code) const;
+  void LookupCode(std::string_view code, std::vector<ChainAcc>& acc, bool* no_chain,
+                  bool* informative) const;
+  void Classify2(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws,
+                 TagResult& out, uint32_t record, bool typo_candidate, bool no_chain_code,
+                 bool informative_code, bool any_chain_term, bool any_code) const;
+  bool Excluded(const MatchHit* hits, size_t n, const Workspace& ws, size_t i,
+                const Role& role) const;
+  void Decide(Workspace& ws, TagResult& out, bool no_chain_code, bool informative_code,
+              bool any_production_item, std::string_view code) const;
   Status TagOne(const FirmText& firm, Workspace& ws, TagResult& out) const;
-  void RunTypo(std::span<const FirmText> firms, std::vector<TagResult*>& outs, Workspace& ws) const;
+  // Appends to `out` the typo matches (one wrong character) of keywords in scope[b, e).
+  void FindTypos(std::string_view scope, uint32_t b, uint32_t e, Workspace& ws,
+                 std::vector<MatchHit>& out) const;
   const PatternInfo& Pattern(uint32_t id) const { return patterns[id & ~kTypoBit]; }
 };
 
@@ -294,10 +309,6 @@ std::unique_ptr<Workspace> Tagger::Impl::Borrow() const {
   auto ws = std::make_unique<Workspace>();
   auto s = matcher->NewScratch();
   if (s.ok()) ws->scratch = std::move(s).value();
-  if (typo_matcher) {
-    auto t = typo_matcher->NewScratch();
-    if (t.ok()) ws->typo_scratch = std::move(t).value();
-  }
   return ws;
 }
 
@@ -306,7 +317,8 @@ void Tagger::Impl::Return(std::unique_ptr<Workspace> ws) const {
   pool.push_back(std::move(ws));
 }
 
-void Tagger::Impl::LookupCode(std::string_view code, std::vector<ChainAcc>& acc, bool* no_chain, bool* informative) const {
+void Tagger::Impl::LookupCode(std::string_view code, std::vector<ChainAcc>& acc, bool* no_chain,
+                              bool* informative) const {
   *no_chain = false;
   *informative = false;
   int value = 0;
@@ -340,8 +352,8 @@ void Tagger::Impl::LookupCode(std::string_view code, std::vector<ChainAcc>& acc,
   }
 }
 
-void Tagger::Impl::Classify(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws, TagResult& out,
-                            uint32_t record, bool allow_typo_queue) const {
+void Tagger::Impl::Classify(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws,
+                            TagResult& out, uint32_t record, bool allow_typo_queue) const {
   out.Clear();
   const std::string_view scope = firm.scope;
   const size_t nchains = chains.size();
@@ -354,30 +366,42 @@ void Tagger::Impl::Classify(const FirmText& firm, const MatchHit* hits, size_t n
   bool any_chain_term = false, any_strong_term = false, any_production = false;
   uint32_t last_chain_end = 0;
   for (size_t i = 0; i < n; ++i) {
-    const PatternInfo& p = Pattern(hits[i].pattern);
-    if (p.chain_term) {
+    const uint8_t f = pattern_flags[hits[i].pattern & ~kTypoBit];
+    if (f & kFlagChainTerm) {
       any_chain_term = true;
       last_chain_end = hits[i].end;
     }
-    any_strong_term |= p.strong_term;
-    any_production |= p.production;
+    any_strong_term |= (f & kFlagStrongTerm) != 0;
+    // A production verb that ends a longer term (技术开发) is not one.
+    if ((f & kFlagProduction) && !(i + 1 < n && hits[i + 1].end == hits[i].end) &&
+        !(i > 0 && hits[i - 1].end == hits[i].end)) {
+      any_production = true;
+    }
   }
   // The typo fallback is for records where no keyword matched at all (weak terms may have).
-  const bool typo_candidate = allow_typo_queue && typo_matcher && !any_strong_term && any_production && !no_chain_code;
+  const bool typo_candidate =
+      allow_typo_queue && typo_enabled && !any_strong_term && any_production && !no_chain_code;
   if (!any_chain_term && !any_code && !typo_candidate) return;
 
   // Items: only as far as the last chain term unless the whole scope may matter.
   const bool whole = typo_candidate || (any_code && !any_chain_term);
   segmenter.Segment(scope, ws.seg, whole ? static_cast<uint32_t>(scope.size()) : last_chain_end);
-  Classify2(firm, hits, n, ws, out, record, typo_candidate, no_chain_code, informative_code, any_chain_term, any_code);
+  Classify2(firm, hits, n, ws, out, record, typo_candidate, no_chain_code, informative_code,
+            any_chain_term, any_code);
 }
 
-void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws, TagResult& out,
-                             uint32_t record, bool typo_candidate, bool no_chain_code, bool informative_code,
-                             bool any_chain_term, bool any_code) const {
+void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t n, Workspace& ws,
+                             TagResult& out, uint32_t record, bool typo_candidate,
+                             bool no_chain_code, bool informative_code, bool any_chain_term,
+                             bool any_code) const {
   const std::string_view scope = firm.scope;
   const Segmentation& seg = ws.seg;
   const size_t nitems = seg.items.size();
+  const size_t n_all = n;
+  if (seg.truncated) {
+    const uint32_t limit = nitems ? seg.items.back().end : 0;
+    while (n > 0 && hits[n - 1].end > limit) --n;
+  }
   ws.info.resize(n);
   ws.excl.clear();
   // Where every match falls (hits and items are both in text order).
@@ -393,9 +417,11 @@ void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t 
     h.item = it < nitems && seg.items[it].begin <= h.start ? static_cast<int32_t>(it) : -1;
     if (h.item < 0) {
       while (hd < seg.headers.size() && seg.headers[hd].end < h.end) ++hd;
-      if (hd < seg.headers.size() && seg.headers[hd].begin <= h.start) h.header = static_cast<int32_t>(hd);
+      if (hd < seg.headers.size() && seg.headers[hd].begin <= h.start)
+        h.header = static_cast<int32_t>(hd);
     }
-    if ((p.check_left && LetterBefore(scope, h.start)) || (p.check_right && LetterAt(scope, h.end))) h.dropped = true;
+    if ((p.check_left && LetterBefore(scope, h.start)) || (p.check_right && LetterAt(scope, h.end)))
+      h.dropped = true;
     while (ng < seg.negated.size() && seg.negated[ng].end < h.end) ++ng;
     h.negated = false;
     for (size_t k = ng; k < seg.negated.size() && seg.negated[k].begin <= h.start; ++k) {
@@ -412,7 +438,8 @@ void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t 
     const uint32_t len = h.end - h.start;
     for (size_t j = i + 1; j < n && ws.info[j].end - h.end <= max_length - len && !h.dropped; ++j) {
       const HitInfo& o = ws.info[j];
-      if (o.start <= h.start && o.end - o.start > len && !Pattern(hits[j].pattern).only_exclude) h.dropped = true;
+      if (o.start <= h.start && o.end - o.start > len && !Pattern(hits[j].pattern).only_exclude)
+        h.dropped = true;
     }
     for (size_t j = i; j-- > 0 && ws.info[j].end == h.end && !h.dropped;) {
       const HitInfo& o = ws.info[j];
@@ -439,25 +466,39 @@ void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t 
   for (size_t k = 0; k < nitems; ++k) {
     uint16_t bits = ws.item_bits[k];
     uint8_t c;
-    if (bits & kBitSalesOnly) c = kSalesItem;
-    else if (bits & kBitNotProduction) c = kNotProductionItem;
-    else if (bits & kBitProduction) c = kProductionItem;
-    else if (bits & kBitOperation) c = kOperationItem;
-    else if (bits & kBitSales) c = kSalesItem;
-    else if (bits & kBitRepair) c = kRepairItem;
-    else if (bits & kBitLease) c = kLeaseItem;
-    else if (bits & kBitCatering) c = kCateringItem;
-    else if (bits & kBitBoilerplate) c = kBoilerplateItem;
-    else if (bits & kBitService) c = kServiceItem;
+    if (bits & kBitSalesOnly)
+      c = kSalesItem;
+    else if (bits & kBitNotProduction)
+      c = kNotProductionItem;
+    else if (bits & kBitProduction)
+      c = kProductionItem;
+    else if (bits & kBitOperation)
+      c = kOperationItem;
+    else if (bits & kBitSales)
+      c = kSalesItem;
+    else if (bits & kBitRepair)
+      c = kRepairItem;
+    else if (bits & kBitLease)
+      c = kLeaseItem;
+    else if (bits & kBitCatering)
+      c = kCateringItem;
+    else if (bits & kBitBoilerplate)
+      c = kBoilerplateItem;
+    else if (bits & kBitService)
+      c = kServiceItem;
     else {
       c = kNeutral;
       int hdr = seg.items[k].header;
       uint16_t hb = hdr >= 0 ? ws.header_bits[static_cast<size_t>(hdr)] : 0;
       if (!(hb & kBitLicence)) {
-        if (hb & kBitProduction) c = kProductionItem;
-        else if (hb & kBitSales) c = kSalesItem;
-        else if (hb & kBitRepair) c = kRepairItem;
-        else if (hb & kBitLease) c = kLeaseItem;
+        if (hb & kBitProduction)
+          c = kProductionItem;
+        else if (hb & kBitSales)
+          c = kSalesItem;
+        else if (hb & kBitRepair)
+          c = kRepairItem;
+        else if (hb & kBitLease)
+          c = kLeaseItem;
       }
     }
     ws.item_class[k] = c;
@@ -465,16 +506,21 @@ void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t 
   }
 
   auto queue_typo = [&] {
-    // No keyword matched and no chain was found: queue the production items for the
-    // one-wrong-character fallback.
+    // No keyword matched and no chain was found: read the leading production items once more,
+    // allowing one wrong character in a keyword (G8), and decide again.
     if (!typo_candidate || !out.chains.empty()) return;
-    for (size_t k = 0; k < nitems; ++k) {
+    ws.merged.assign(hits, hits + n_all);
+    for (size_t k = 0; k < nitems && k < static_cast<size_t>(rules.leading_items); ++k) {
       if (ws.item_class[k] != kProductionItem && ws.item_class[k] != kNeutral) continue;
-      const ScopeItem& item = seg.items[k];
-      ws.typo_spans.push_back({record, static_cast<uint32_t>(ws.typo_buffer.size()), item.begin, item.end - item.begin});
-      ws.typo_buffer.append(scope.substr(item.begin, item.end - item.begin));
-      ws.typo_buffer += '\n';
+      FindTypos(scope, seg.items[k].begin, seg.items[k].end, ws, ws.merged);
     }
+    if (ws.merged.size() == n_all) return;
+    std::sort(ws.merged.begin(), ws.merged.end(),
+              [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
+    std::vector<MatchHit> merged;
+    merged.swap(ws.merged);
+    Classify(firm, merged.data(), merged.size(), ws, out, record, false);
+    merged.swap(ws.merged);
   };
   if (!any_chain_term && !any_code) return queue_typo();
 
@@ -505,24 +551,28 @@ void Tagger::Impl::Classify2(const FirmText& firm, const MatchHit* hits, size_t 
         c.rule = EvidenceRule::kWeak;
         c.weight = static_cast<float>(rules.weak_weight);
       } else {
-        c.rule = role.kind == kOperation ? EvidenceRule::kOperation : typo ? EvidenceRule::kTypo : EvidenceRule::kKeyword;
+        c.rule = role.kind == kOperation ? EvidenceRule::kOperation
+                 : typo                  ? EvidenceRule::kTypo
+                                         : EvidenceRule::kKeyword;
         c.weight = static_cast<float>(typo ? rules.typo_weight : rules.keyword_weight);
         c.strong = true;
       }
       ws.cands.push_back(c);
     }
   }
+  if (ws.cands.empty() && !any_code) return queue_typo();
   if (!any_production_item && any_code && ws.cands.empty() && seg.truncated) {
     // The code may count on its own: look at the rest of the scope (G3 needs some production).
     segmenter.Segment(scope, ws.seg, static_cast<uint32_t>(scope.size()));
-    return Classify2(firm, hits, n, ws, out, record, typo_candidate, no_chain_code, informative_code, any_chain_term,
-                     any_code);
+    return Classify2(firm, hits, n_all, ws, out, record, typo_candidate, no_chain_code,
+                     informative_code, any_chain_term, any_code);
   }
   Decide(ws, out, no_chain_code, informative_code, any_production_item, firm.industry_code);
   queue_typo();
 }
 
-bool Tagger::Impl::Excluded(const MatchHit* hits, size_t n, const Workspace& ws, size_t i, const Role& role) const {
+bool Tagger::Impl::Excluded(const MatchHit* hits, size_t n, const Workspace& ws, size_t i,
+                            const Role& role) const {
   const HitInfo& h = ws.info[i];
   int obj_k = -1;
   for (uint32_t j : ws.excl) {
@@ -531,7 +581,8 @@ bool Tagger::Impl::Excluded(const MatchHit* hits, size_t n, const Workspace& ws,
     const PatternInfo& xp = Pattern(hits[j].pattern);
     bool is_excl = false;
     for (uint32_t xr = xp.roles_begin; xr < xp.roles_end; ++xr) {
-      is_excl |= roles[xr].kind == kExclude && roles[xr].chain == role.chain && roles[xr].link == role.link;
+      is_excl |= roles[xr].kind == kExclude && roles[xr].chain == role.chain &&
+                 roles[xr].link == role.link;
     }
     if (!is_excl) continue;
     // An exclusion that is part of another chain's term (不锈 in 不锈钢精密管, 汽车 in
@@ -543,7 +594,8 @@ bool Tagger::Impl::Excluded(const MatchHit* hits, size_t n, const Workspace& ws,
       if (o.item != h.item || o.start > x.start || o.end < x.end || m == j) continue;
       const PatternInfo& op = Pattern(hits[m].pattern);
       for (uint32_t orr = op.roles_begin; orr < op.roles_end; ++orr) {
-        modifier |= (roles[orr].kind == kKeyword || roles[orr].kind == kWeak) && roles[orr].chain != role.chain;
+        modifier |= (roles[orr].kind == kKeyword || roles[orr].kind == kWeak) &&
+                    roles[orr].chain != role.chain;
       }
     }
     if (!modifier) return true;
@@ -575,7 +627,9 @@ void Tagger::Impl::Decide(Workspace& ws, TagResult& out, bool no_chain_code, boo
   }
   // G2: without a code that names the main business, the first item with chain evidence does.
   // A service-shaped link can be the main business only when the code does not say otherwise (G6).
-  auto usable_first = [&](const Candidate& c) { return c.strong && !(c.service && informative_code); };
+  auto usable_first = [&](const Candidate& c) {
+    return c.strong && !(c.service && informative_code);
+  };
   if (no_chain_code) {
     // G3: a trading, repair, leasing or catering code means no chain unless production leads.
     bool leads = false;
@@ -627,7 +681,8 @@ void Tagger::Impl::Decide(Workspace& ws, TagResult& out, bool no_chain_code, boo
       best = std::max(best, c.weight);
     }
     s += best;
-    if (acc[ch].hint && !acc[ch].code && cs[ch].keyword_counts) s += static_cast<float>(rules.hint_code_weight);
+    if (acc[ch].hint && !acc[ch].code && cs[ch].keyword_counts)
+      s += static_cast<float>(rules.hint_code_weight);
     cs[ch].score = s;
     cs[ch].tagged = s + 1e-4f >= static_cast<float>(rules.threshold);
   }
@@ -659,19 +714,21 @@ void Tagger::Impl::Decide(Workspace& ws, TagResult& out, bool no_chain_code, boo
     if (acc[ch].code) {
       auto link = static_cast<uint16_t>(acc[ch].code_link);
       add_link(link);
-      out.evidence.push_back({ch, static_cast<int16_t>(link), EvidenceRule::kCode, EvidenceField::kCode, -1, 0, 0,
-                              code_len, static_cast<float>(rules.code_weight)});
+      out.evidence.push_back({ch, static_cast<int16_t>(link), EvidenceRule::kCode,
+                              EvidenceField::kCode, -1, 0, 0, code_len,
+                              static_cast<float>(rules.code_weight)});
     } else if (acc[ch].hint && cs[ch].keyword_counts) {
       auto link = static_cast<uint16_t>(acc[ch].hint_link);
       add_link(link);
-      out.evidence.push_back({ch, static_cast<int16_t>(link), EvidenceRule::kHintCode, EvidenceField::kCode, -1, 0, 0,
-                              code_len, static_cast<float>(rules.hint_code_weight)});
+      out.evidence.push_back({ch, static_cast<int16_t>(link), EvidenceRule::kHintCode,
+                              EvidenceField::kCode, -1, 0, 0, code_len,
+                              static_cast<float>(rules.hint_code_weight)});
     }
     for (const auto& c : cands) {
       if (c.chain != ch || !counts(c)) continue;
       add_link(c.link);
-      out.evidence.push_back({ch, static_cast<int16_t>(c.link), c.rule, EvidenceField::kScope, c.term, 0, c.offset,
-                              c.length, c.weight});
+      out.evidence.push_back({ch, static_cast<int16_t>(c.link), c.rule, EvidenceField::kScope,
+                              c.term, 0, c.offset, c.length, c.weight});
     }
     if (cs[ch].implied_by >= 0) {
       out.evidence.push_back({ch, -1, EvidenceRule::kImplied, EvidenceField::kChain, -1,
@@ -682,91 +739,107 @@ void Tagger::Impl::Decide(Workspace& ws, TagResult& out, bool no_chain_code, boo
   }
 }
 
-void Tagger::Impl::RunTypo(std::span<const FirmText> firms, std::vector<TagResult*>& outs, Workspace& ws) const {
-  if (ws.typo_buffer.empty() || !ws.typo_scratch) return;
-  ws.typo_hits.clear();
-  if (!typo_matcher->Scan(ws.typo_buffer, *ws.typo_scratch, ws.typo_hits).ok()) return;
-  if (ws.typo_hits.empty()) return;
-  std::sort(ws.typo_hits.begin(), ws.typo_hits.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
-  size_t h = 0;
-  size_t s = 0;
-  while (s < ws.typo_spans.size() && h < ws.typo_hits.size()) {
-    const uint32_t record = ws.typo_spans[s].record;
-    ws.merged.clear();
-    const auto [mb, me] = ws.record_hits[record];
-    for (size_t k = mb; k < me; ++k) ws.merged.push_back(ws.hits[k]);
-    size_t added = 0;
-    for (; s < ws.typo_spans.size() && ws.typo_spans[s].record == record; ++s) {
-      const TypoSpan& span = ws.typo_spans[s];
-      for (; h < ws.typo_hits.size() && ws.typo_hits[h].end <= span.buffer_at + span.length; ++h) {
-        const MatchHit& t = ws.typo_hits[h];
-        const TypoPattern& tp = typo_patterns[t.pattern];
-        const uint32_t len = patterns[tp.original].length;
-        if (t.end < span.buffer_at + len) continue;
-        const uint32_t start_in_buffer = t.end - len;
-        std::string_view replaced(ws.typo_buffer.data() + start_in_buffer + tp.wildcard_offset, tp.wildcard_length);
-        if (replaced == tp.expected) continue;
-        ws.merged.push_back({tp.original | kTypoBit, span.scope_at + (t.end - span.buffer_at)});
-        ++added;
+void Tagger::Impl::FindTypos(std::string_view scope, uint32_t b, uint32_t e, Workspace& ws,
+                             std::vector<MatchHit>& out) const {
+  ws.cps.clear();
+  ws.cp_at.clear();
+  for (uint32_t i = b; i < e;) {
+    size_t len;
+    ws.cps.push_back(DecodeUtf8(scope, i, &len));
+    ws.cp_at.push_back(i);
+    i += static_cast<uint32_t>(len);
+  }
+  ws.cp_at.push_back(e);
+  const size_t n = ws.cps.size();
+  for (size_t i = 0; i < n; ++i) {
+    auto it = typo_by_first.find(ws.cps[i]);
+    if (it == typo_by_first.end()) continue;
+    for (uint32_t f : it->second) {
+      const TypoForm& form = typo_forms[f];
+      const size_t m = form.chars.size();
+      if (i + m > n) continue;
+      int wrong = -1;
+      bool ok = true;
+      for (size_t k = 1; k < m && ok; ++k) {
+        if (ws.cps[i + k] == form.chars[k]) continue;
+        if (wrong >= 0 || !((form.free_positions >> k) & 1) || !IsCjk(ws.cps[i + k])) ok = false;
+        wrong = static_cast<int>(k);
       }
+      if (ok && wrong > 0) out.push_back({form.pattern | kTypoBit, ws.cp_at[i + m]});
     }
-    if (added == 0) continue;
-    std::sort(ws.merged.begin(), ws.merged.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
-    Classify(firms[record], ws.merged.data(), ws.merged.size(), ws, *outs[record], record, false);
   }
 }
 
 Status Tagger::Impl::TagOne(const FirmText& firm, Workspace& ws, TagResult& out) const {
   ws.hits.clear();
-  ws.typo_buffer.clear();
-  ws.typo_spans.clear();
   if (!ws.scratch) return Status::Internal("no matcher scratch");
   QQ_RETURN_IF_ERROR(matcher->Scan(firm.scope, *ws.scratch, ws.hits));
-  if (!std::is_sorted(ws.hits.begin(), ws.hits.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; })) {
-    std::stable_sort(ws.hits.begin(), ws.hits.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
+  if (!std::is_sorted(ws.hits.begin(), ws.hits.end(),
+                      [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; })) {
+    std::stable_sort(ws.hits.begin(), ws.hits.end(),
+                     [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
   }
-  ws.record_hits.assign(1, {0, ws.hits.size()});
   Classify(firm, ws.hits.data(), ws.hits.size(), ws, out, 0, true);
-  std::vector<TagResult*> outs{&out};
-  RunTypo(std::span<const FirmText>(&firm, 1), outs, ws);
   return Status::Ok();
 }
 
-Status Tagger::Impl::RunBatch(std::span<const FirmText> firms, std::vector<TagResult>& results, Workspace& ws) const {
+Status Tagger::Impl::RunBatch(std::span<const FirmText> firms, std::vector<TagResult>& results,
+                              Workspace& ws) const {
   if (!ws.scratch) return Status::Internal("no matcher scratch");
   results.resize(firms.size());
-  std::vector<TagResult*> outs;
   size_t i = 0;
   while (i < firms.size()) {
     ws.buffer.clear();
     ws.starts.clear();
     size_t j = i;
-    while (j < firms.size() && (j == i || ws.buffer.size() + firms[j].scope.size() + 1 <= kBlockBytes)) {
+    ws.removed.clear();
+    ws.removed_begin.clear();
+    while (j < firms.size() &&
+           (j == i || ws.buffer.size() + firms[j].scope.size() + 1 <= kBlockBytes)) {
+      // The registry's notes after 。 are ignored by the segmenter anyway; leave them out of
+      // the scan (no pattern contains 。, so no match can span a cut).
+      const std::string_view scope = firms[j].scope;
       ws.starts.push_back(static_cast<uint32_t>(ws.buffer.size()));
-      ws.buffer.append(firms[j].scope);
+      ws.removed_begin.push_back(static_cast<uint32_t>(ws.removed.size()));
+      segmenter.NotesAfterSentences(scope, ws.removed);
+      uint32_t kept = 0;
+      for (size_t r = ws.removed_begin.back(); r < ws.removed.size(); ++r) {
+        ws.buffer.append(scope.substr(kept, ws.removed[r].begin - kept));
+        kept = ws.removed[r].end;
+      }
+      ws.buffer.append(scope.substr(kept));
       ws.buffer += '\n';  // no pattern contains a newline, so no match spans two records
       ++j;
     }
+    ws.removed_begin.push_back(static_cast<uint32_t>(ws.removed.size()));
+    ws.starts.push_back(static_cast<uint32_t>(ws.buffer.size()));
     ws.hits.clear();
     QQ_RETURN_IF_ERROR(matcher->Scan(ws.buffer, *ws.scratch, ws.hits));
-    if (!std::is_sorted(ws.hits.begin(), ws.hits.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; })) {
-      std::stable_sort(ws.hits.begin(), ws.hits.end(), [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
+    if (!std::is_sorted(ws.hits.begin(), ws.hits.end(),
+                        [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; })) {
+      std::stable_sort(ws.hits.begin(), ws.hits.end(),
+                       [](const MatchHit& a, const MatchHit& b) { return a.end < b.end; });
     }
-    ws.typo_buffer.clear();
-    ws.typo_spans.clear();
-    ws.record_hits.resize(j - i);
-    outs.resize(j - i);
     size_t h = 0;
     for (size_t k = i; k < j; ++k) {
       const uint32_t s = ws.starts[k - i];
-      const uint32_t e = s + static_cast<uint32_t>(firms[k].scope.size());
+      const uint32_t e = ws.starts[k - i + 1] - 1;
       const size_t hb = h;
-      while (h < ws.hits.size() && ws.hits[h].end <= e) ws.hits[h++].end -= s;
-      ws.record_hits[k - i] = {hb, h};
-      outs[k - i] = &results[k];
-      Classify(firms[k], ws.hits.data() + hb, h - hb, ws, results[k], static_cast<uint32_t>(k - i), true);
+      // Back to offsets in the record's own scope: add the notes cut before each match.
+      uint32_t r = ws.removed_begin[k - i], r_end = ws.removed_begin[k - i + 1], shift = 0;
+      uint32_t cut = r < r_end ? ws.removed[r].begin : UINT32_MAX;
+      while (h < ws.hits.size() && ws.hits[h].end <= e) {
+        uint32_t rel = ws.hits[h].end - s;
+        while (rel + shift > cut) {
+          shift += ws.removed[r].end - ws.removed[r].begin;
+          ++r;
+          cut = r < r_end ? ws.removed[r].begin : UINT32_MAX;
+        }
+        ws.hits[h++].end = rel + shift;
+      }
+      Classify(firms[k], ws.hits.data() + hb, h - hb, ws, results[k], static_cast<uint32_t>(k - i),
+               true);
     }
-    RunTypo(firms.subspan(i, j - i), outs, ws);
     i = j;
   }
   return Status::Ok();
@@ -814,7 +887,8 @@ std::vector<std::string> Tagger::DictionaryForms() const {
 }
 
 Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRules& rules) {
-  if (chains.empty()) return Status::InvalidArgument("the tagger needs at least one chain template");
+  if (chains.empty())
+    return Status::InvalidArgument("the tagger needs at least one chain template");
   if (chains.size() > 0xFFFF) return Status::InvalidArgument("too many chain templates");
   QQ_ASSIGN_OR_RETURN(ScopeSegmenter segmenter, ScopeSegmenter::Create(rules));
   auto impl = std::make_unique<Impl>(std::move(segmenter));
@@ -831,11 +905,13 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
   impl->implies.resize(chains.size());
   impl->yields_to.resize(chains.size());
   for (size_t c = 0; c < chains.size(); ++c) {
-    for (auto [list, target] : {std::pair{&chains[c].implies, &impl->implies[c]}, std::pair{&chains[c].yields_to, &impl->yields_to[c]}}) {
+    for (auto [list, target] : {std::pair{&chains[c].implies, &impl->implies[c]},
+                                std::pair{&chains[c].yields_to, &impl->yields_to[c]}}) {
       for (const auto& name : *list) {
         int other = find_chain(name);
         if (other < 0) {
-          return Status::InvalidArgument("chain '" + chains[c].name + "' refers to '" + name + "', which is not a loaded chain");
+          return Status::InvalidArgument("chain '" + chains[c].name + "' refers to '" + name +
+                                         "', which is not a loaded chain");
         }
         target->push_back(static_cast<uint16_t>(other));
       }
@@ -859,7 +935,8 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     if (fresh) impl->terms.push_back(term);
     role.term = it->second;
     for (auto& form : variants.Expand(term)) {
-      auto [pit, pfresh] = pattern_of.emplace(form, static_cast<uint32_t>(impl->pattern_texts.size()));
+      auto [pit, pfresh] =
+          pattern_of.emplace(form, static_cast<uint32_t>(impl->pattern_texts.size()));
       if (pfresh) {
         impl->pattern_texts.push_back(form);
         proles.emplace_back();
@@ -876,7 +953,8 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     for (size_t l = 0; l < chains[c].links.size(); ++l) {
       const ChainLink& link = chains[c].links[l];
       if (!link.tagging) continue;
-      if (l > 0xFFFF) return Status::InvalidArgument("chain '" + chains[c].name + "' has too many links");
+      if (l > 0xFFFF)
+        return Status::InvalidArgument("chain '" + chains[c].name + "' has too many links");
       Role r{kKeyword, static_cast<uint16_t>(c), static_cast<uint16_t>(l), -1};
       for (const auto& k : link.keywords) add(k, r);
       r.kind = kWeak;
@@ -888,7 +966,8 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
   for (const auto& op : rules.operations) {
     int c = find_chain(op.chain);
     if (c < 0) {
-      return Status::InvalidArgument(rules_file + ":" + std::to_string(op.line) + ": [[operation]] names chain '" + op.chain +
+      return Status::InvalidArgument(rules_file + ":" + std::to_string(op.line) +
+                                     ": [[operation]] names chain '" + op.chain +
                                      "', which is not a loaded chain template");
     }
     int link = -1;
@@ -896,22 +975,31 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
       if (chains[static_cast<size_t>(c)].links[l].key == op.link) link = static_cast<int>(l);
     }
     if (link < 0 || !chains[static_cast<size_t>(c)].links[static_cast<size_t>(link)].tagging) {
-      return Status::InvalidArgument(rules_file + ":" + std::to_string(op.line) + ": [[operation]] names link '" + op.link +
+      return Status::InvalidArgument(rules_file + ":" + std::to_string(op.line) +
+                                     ": [[operation]] names link '" + op.link +
                                      "', which is not a tagging link of chain '" + op.chain + "'");
     }
-    for (const auto& t : op.terms) add(t, {kOperation, static_cast<uint16_t>(c), static_cast<uint16_t>(link), -1});
+    for (const auto& t : op.terms)
+      add(t, {kOperation, static_cast<uint16_t>(c), static_cast<uint16_t>(link), -1});
   }
-  for (auto [list, kind] : {std::pair{&rules.production, kProduction}, {&rules.sales, kSales}, {&rules.repair, kRepair},
-                            {&rules.lease, kLease}, {&rules.catering, kCatering}, {&rules.boilerplate, kBoilerplate},
-                            {&rules.service, kServiceWord}, {&rules.sales_only, kSalesOnly},
-                            {&rules.not_production, kNotProduction}, {&rules.licence_headers, kLicenceHeader}}) {
+  for (auto [list, kind] : {std::pair{&rules.production, kProduction},
+                            {&rules.sales, kSales},
+                            {&rules.repair, kRepair},
+                            {&rules.lease, kLease},
+                            {&rules.catering, kCatering},
+                            {&rules.boilerplate, kBoilerplate},
+                            {&rules.service, kServiceWord},
+                            {&rules.sales_only, kSalesOnly},
+                            {&rules.not_production, kNotProduction},
+                            {&rules.licence_headers, kLicenceHeader}}) {
     for (const auto& w : *list) add(w, {kind, 0, 0, -1});
   }
 
   std::vector<MatcherPattern> mp;
   for (size_t i = 0; i < impl->pattern_texts.size(); ++i) {
     const std::string& text = impl->pattern_texts[i];
-    if (text.size() > 0xFFFF) return Status::InvalidArgument("term '" + text.substr(0, 60) + "…' is too long");
+    if (text.size() > 0xFFFF)
+      return Status::InvalidArgument("term '" + text.substr(0, 60) + "…' is too long");
     PatternInfo p;
     p.roles_begin = static_cast<uint32_t>(impl->roles.size());
     p.only_exclude = true;
@@ -920,18 +1008,41 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
       p.only_exclude &= r.kind == kExclude;
       p.has_exclude |= r.kind == kExclude;
       switch (r.kind) {
-        case kProduction: p.bits |= kBitProduction; break;
-        case kSales: p.bits |= kBitSales; break;
-        case kRepair: p.bits |= kBitRepair; break;
-        case kLease: p.bits |= kBitLease; break;
-        case kCatering: p.bits |= kBitCatering; break;
-        case kBoilerplate: p.bits |= kBitBoilerplate; break;
-        case kServiceWord: p.bits |= kBitService; break;
-        case kOperation: p.bits |= kBitOperation; break;
-        case kLicenceHeader: p.bits |= kBitLicence; break;
-        case kSalesOnly: p.forced_bits |= kBitSalesOnly; break;
-        case kNotProduction: p.forced_bits |= kBitNotProduction; break;
-        default: break;
+        case kProduction:
+          p.bits |= kBitProduction;
+          break;
+        case kSales:
+          p.bits |= kBitSales;
+          break;
+        case kRepair:
+          p.bits |= kBitRepair;
+          break;
+        case kLease:
+          p.bits |= kBitLease;
+          break;
+        case kCatering:
+          p.bits |= kBitCatering;
+          break;
+        case kBoilerplate:
+          p.bits |= kBitBoilerplate;
+          break;
+        case kServiceWord:
+          p.bits |= kBitService;
+          break;
+        case kOperation:
+          p.bits |= kBitOperation;
+          break;
+        case kLicenceHeader:
+          p.bits |= kBitLicence;
+          break;
+        case kSalesOnly:
+          p.forced_bits |= kBitSalesOnly;
+          break;
+        case kNotProduction:
+          p.forced_bits |= kBitNotProduction;
+          break;
+        default:
+          break;
       }
       p.chain_term |= r.kind == kKeyword || r.kind == kWeak || r.kind == kOperation;
       p.strong_term |= r.kind == kKeyword || r.kind == kOperation;
@@ -946,19 +1057,22 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     p.check_right = IsLetterAnyWidth(DecodeUtf8(text, last, &len));
     if (p.chain_term) {
       for (const auto& f : production_forms) {
-        if (text.size() > f.size() && text.compare(text.size() - f.size(), f.size(), f) == 0) p.activity = true;
+        if (text.size() > f.size() && text.compare(text.size() - f.size(), f.size(), f) == 0)
+          p.activity = true;
       }
     }
     if (p.activity) p.bits |= kBitProduction;
     impl->max_length = std::max<uint32_t>(impl->max_length, p.length);
     impl->patterns.push_back(p);
-    mp.push_back({text, true, -1});
+    impl->pattern_flags.push_back(static_cast<uint8_t>((p.chain_term ? kFlagChainTerm : 0) |
+                                                       (p.strong_term ? kFlagStrongTerm : 0) |
+                                                       (p.production ? kFlagProduction : 0)));
+    mp.push_back({text, true});
   }
   QQ_ASSIGN_OR_RETURN(impl->matcher, CompileMatcher(mp));
 
   if (rules.typo_fallback) {
-    std::vector<MatcherPattern> tp;
-    std::map<std::pair<std::string, int>, bool> seen;
+    impl->typo_enabled = true;
     for (size_t i = 0; i < impl->pattern_texts.size(); ++i) {
       bool keyword = false;
       for (uint32_t r = impl->patterns[i].roles_begin; r < impl->patterns[i].roles_end; ++r) {
@@ -966,24 +1080,28 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
       }
       if (!keyword) continue;
       const std::string& text = impl->pattern_texts[i];
+      Impl::TypoForm form;
+      form.pattern = static_cast<uint32_t>(i);
       std::vector<size_t> offsets;
       bool all_cjk = true;
       for (size_t b = 0; b < text.size();) {
         size_t len;
         char32_t cp = DecodeUtf8(text, b, &len);
-        all_cjk &= IsCjk(cp) && len == 3;
+        all_cjk &= IsCjk(cp);
+        form.chars.push_back(cp);
         offsets.push_back(b);
         b += len;
       }
-      const int chars = static_cast<int>(offsets.size());
-      if (!all_cjk || chars < rules.typo_min_chars) continue;
+      const int chars = static_cast<int>(form.chars.size());
+      if (!all_cjk || chars < rules.typo_min_chars || chars > 63) continue;
       // The characters that stay fixed must say something specific: at least two of them
       // outside generic words (石英制品 with 英 free would match 石油制品; 机床制造, 机械制造).
       std::vector<uint8_t> generic(static_cast<size_t>(chars), 0);
       for (const auto& g : rules.typo_generic) {
         for (size_t at = text.find(g); at != std::string::npos; at = text.find(g, at + 1)) {
           for (int k = 0; k < chars; ++k) {
-            if (offsets[static_cast<size_t>(k)] >= at && offsets[static_cast<size_t>(k)] < at + g.size()) {
+            if (offsets[static_cast<size_t>(k)] >= at &&
+                offsets[static_cast<size_t>(k)] < at + g.size()) {
               generic[static_cast<size_t>(k)] = 1;
             }
           }
@@ -995,19 +1113,11 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
       for (int k = 1; k <= last; ++k) {
         int specific = 0;
         for (int m = 0; m < chars; ++m) specific += m != k && !generic[static_cast<size_t>(m)];
-        if (specific < 2) continue;
-        if (!seen.emplace(std::pair{text, k}, true).second) continue;
-        TypoPattern t;
-        t.original = static_cast<uint32_t>(i);
-        t.wildcard_offset = static_cast<uint16_t>(offsets[static_cast<size_t>(k)]);
-        t.wildcard_length = 3;
-        t.expected = text.substr(offsets[static_cast<size_t>(k)], 3);
-        impl->typo_patterns.push_back(t);
-        tp.push_back({text, false, k});
+        if (specific >= 2) form.free_positions |= uint64_t{1} << k;
       }
-    }
-    if (!tp.empty()) {
-      QQ_ASSIGN_OR_RETURN(impl->typo_matcher, CompileMatcher(tp));
+      if (form.free_positions == 0) continue;
+      impl->typo_by_first[form.chars[0]].push_back(static_cast<uint32_t>(impl->typo_forms.size()));
+      impl->typo_forms.push_back(std::move(form));
     }
   }
 
@@ -1028,8 +1138,10 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     for (size_t l = 0; l < chains[c].links.size(); ++l) {
       const ChainLink& link = chains[c].links[l];
       if (!link.tagging) continue;
-      for (const auto& code : link.industry_codes) add_code(code.str(), {static_cast<uint16_t>(c), static_cast<uint16_t>(l), kDecisive});
-      for (const auto& code : link.hint_codes) add_code(code.str(), {static_cast<uint16_t>(c), static_cast<uint16_t>(l), kHint});
+      for (const auto& code : link.industry_codes)
+        add_code(code.str(), {static_cast<uint16_t>(c), static_cast<uint16_t>(l), kDecisive});
+      for (const auto& code : link.hint_codes)
+        add_code(code.str(), {static_cast<uint16_t>(c), static_cast<uint16_t>(l), kHint});
     }
   }
   for (const auto& code : rules.no_chain_codes) add_code(code, {0, 0, kNoChain});
@@ -1041,11 +1153,13 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     for (size_t k = 0; k < list->size();) {
       size_t e = k;
       auto begin = static_cast<uint32_t>(impl->code_roles.size());
-      while (e < list->size() && (*list)[e].len == (*list)[k].len && (*list)[e].value == (*list)[k].value) {
+      while (e < list->size() && (*list)[e].len == (*list)[k].len &&
+             (*list)[e].value == (*list)[k].value) {
         impl->code_roles.push_back((*list)[e].role);
         ++e;
       }
-      tables[(*list)[k].len][static_cast<size_t>((*list)[k].value)] = {begin, static_cast<uint32_t>(impl->code_roles.size())};
+      tables[(*list)[k].len][static_cast<size_t>((*list)[k].value)] = {
+          begin, static_cast<uint32_t>(impl->code_roles.size())};
       k = e;
     }
   }

@@ -27,8 +27,9 @@ namespace qq::tagger {
 // One firm's text. The tagger does not read `name` (CHAINS.md G1: activity, not name).
 struct FirmText {
   std::string_view name;
-  std::string_view scope;          // 经营范围
-  std::string_view industry_code;  // GB/T 4754-2017, 2–4 digits, optionally letter-prefixed; may be empty
+  std::string_view scope;  // 经营范围
+  std::string_view
+      industry_code;  // GB/T 4754-2017, 2–4 digits, optionally letter-prefixed; may be empty
 };
 
 enum class EvidenceRule : uint8_t {
@@ -47,14 +48,14 @@ const char* EvidenceFieldName(EvidenceField field);  // "scope", "code", "chain"
 
 // A piece of evidence that counted towards a tag.
 struct Evidence {
-  uint16_t chain = 0;     // index into Tagger::chains()
-  int16_t link = -1;      // index into that chain's links; -1 for an implied chain
+  uint16_t chain = 0;  // index into Tagger::chains()
+  int16_t link = -1;   // index into that chain's links; -1 for an implied chain
   EvidenceRule rule = EvidenceRule::kKeyword;
   EvidenceField field = EvidenceField::kScope;
-  int32_t term = -1;      // Tagger::TermText id; -1 for a code (the field's text) or kImplied
+  int32_t term = -1;          // Tagger::TermText id; -1 for a code (the field's text) or kImplied
   uint16_t source_chain = 0;  // kImplied: the chain that implies this one
-  uint32_t offset = 0;    // bytes into the field
-  uint32_t length = 0;    // bytes
+  uint32_t offset = 0;        // bytes into the field
+  uint32_t length = 0;        // bytes
   float weight = 0;
 };
 
@@ -64,11 +65,11 @@ struct LinkRef {
 };
 
 struct TagResult {
-  std::vector<uint16_t> chains;       // tagged chains, in display order
-  std::vector<float> chain_scores;    // parallel to `chains`
-  std::vector<LinkRef> links;         // links with counted evidence, in chain then link order
-  std::vector<Evidence> evidence;     // in chain order
-  double score = 0;                   // the highest chain score (0 for a firm in no chain)
+  std::vector<uint16_t> chains;     // tagged chains, in display order
+  std::vector<float> chain_scores;  // parallel to `chains`
+  std::vector<LinkRef> links;       // links with counted evidence, in chain then link order
+  std::vector<Evidence> evidence;   // in chain order
+  double score = 0;                 // the highest chain score (0 for a firm in no chain)
 
   // Empties the result, keeping capacity (so reused results do not allocate).
   void Clear();

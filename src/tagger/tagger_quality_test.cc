@@ -23,7 +23,8 @@ namespace qq::tagger {
 namespace {
 
 const std::string kDir = std::string(QQ_SOURCE_DIR) + "/tests/tagger/labelled/";
-constexpr const char* kFrozenSha256 = "9b502f3749ff8d4e3fea8cd1cac14d1cf8c03f7d3085372e795f8499d620117b";
+constexpr const char* kFrozenSha256 =
+    "9b502f3749ff8d4e3fea8cd1cac14d1cf8c03f7d3085372e795f8499d620117b";
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -129,28 +130,32 @@ Scores Evaluate(const std::vector<Row>& rows, bool show_errors) {
     } else if (show_errors) {
       std::string g;
       for (const auto& c : got) g += c + "|";
-      std::printf("MISS %s [%s] want=%s got=%s\n  %s\t%s\t%s\n", rows[i].id.c_str(), rows[i].kind.c_str(),
-                  rows[i].chains.c_str(), g.c_str(), rows[i].name.c_str(), rows[i].code.c_str(), rows[i].scope.c_str());
+      std::printf("MISS %s [%s] want=%s got=%s\n  %s\t%s\t%s\n", rows[i].id.c_str(),
+                  rows[i].kind.c_str(), rows[i].chains.c_str(), g.c_str(), rows[i].name.c_str(),
+                  rows[i].code.c_str(), rows[i].scope.c_str());
     }
   }
   return s;
 }
 
 // Prints the table and returns the chains that miss the bar.
-std::vector<std::string> PrintTable(const char* title, const Scores& s, double min_p, double min_r) {
+std::vector<std::string> PrintTable(const char* title, const Scores& s, double min_p,
+                                    double min_r) {
   std::printf("\n%s: %d firms, %d with exactly the right chains\n", title, s.rows, s.exact);
   std::printf("%-18s %5s %5s %5s %9s %7s\n", "chain", "tp", "fp", "fn", "precision", "recall");
   std::vector<std::string> failing;
   const Tagger& tagger = SharedTagger();
   for (const auto& chain : tagger.chains()) {
     const std::string& c = chain.name;
-    int tp = s.tp.count(c) ? s.tp.at(c) : 0, fp = s.fp.count(c) ? s.fp.at(c) : 0, fn = s.fn.count(c) ? s.fn.at(c) : 0;
+    int tp = s.tp.count(c) ? s.tp.at(c) : 0, fp = s.fp.count(c) ? s.fp.at(c) : 0,
+        fn = s.fn.count(c) ? s.fn.at(c) : 0;
     double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0;
     double r = tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0;
     // Chinese names are 3 bytes a character but 2 columns wide: pad by hand.
     std::string label = c;
     for (size_t w = c.size() / 3 * 2; w < 18; ++w) label += ' ';
-    std::printf("%s %5d %5d %5d %9.3f %7.3f%s\n", label.c_str(), tp, fp, fn, p, r, (p < min_p || r < min_r) ? "  <" : "");
+    std::printf("%s %5d %5d %5d %9.3f %7.3f%s\n", label.c_str(), tp, fp, fn, p, r,
+                (p < min_p || r < min_r) ? "  <" : "");
     if (p < min_p || r < min_r) failing.push_back(c);
   }
   std::fflush(stdout);
@@ -169,8 +174,10 @@ TEST(TaggerQuality, LabelledSetIsFrozenAndSplitAsSplitPy) {
     std::string id = lines[i].substr(0, lines[i].find('\t'));
     (IsTestId(id) ? test : tune) += lines[i] + "\n";
   }
-  EXPECT_TRUE(ReadFile(kDir + "tune.tsv") == tune) << "tune.tsv is not split.py's split of firms.tsv";
-  EXPECT_TRUE(ReadFile(kDir + "test.tsv") == test) << "test.tsv is not split.py's split of firms.tsv";
+  EXPECT_TRUE(ReadFile(kDir + "tune.tsv") == tune)
+      << "tune.tsv is not split.py's split of firms.tsv";
+  EXPECT_TRUE(ReadFile(kDir + "test.tsv") == test)
+      << "test.tsv is not split.py's split of firms.tsv";
 }
 
 TEST(TaggerQuality, TuneSet) {
@@ -184,7 +191,8 @@ TEST(TaggerQuality, TestSetPrecisionAndRecallPerChain) {
   Scores s = Evaluate(ReadRows(kDir + "test.tsv"), false);
   auto failing = PrintTable("test.tsv (held out)", s, 0.90, 0.85);
   EXPECT_GT(s.rows, 300);
-  EXPECT_TRUE(failing.empty()) << failing.size() << " chain(s) below precision 0.90 or recall 0.85 on test.tsv";
+  EXPECT_TRUE(failing.empty()) << failing.size()
+                               << " chain(s) below precision 0.90 or recall 0.85 on test.tsv";
 }
 
 }  // namespace

@@ -91,8 +91,8 @@ Result<TermVariants> TermVariants::Create() {
   for (const char* config : {"s2t.json", "s2tw.json", "s2hk.json"}) {
     opencc_t o = opencc_open(config);
     if (o == reinterpret_cast<opencc_t>(-1)) {
-      return Status::FailedPrecondition(std::string("OpenCC cannot open ") + config + " (is libopencc-data installed?): " +
-                                        opencc_error());
+      return Status::FailedPrecondition(std::string("OpenCC cannot open ") + config +
+                                        " (is libopencc-data installed?): " + opencc_error());
     }
     h->converters.push_back(o);
   }
@@ -102,7 +102,8 @@ Result<TermVariants> TermVariants::Create() {
 std::vector<std::string> TermVariants::Expand(std::string_view term) const {
   std::vector<std::string> out{std::string(term)};
   auto add = [&](std::string s) {
-    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(std::move(s));
   };
   for (opencc_t o : h_->converters) {
     char* converted = opencc_convert_utf8(o, term.data(), term.size());
@@ -114,9 +115,8 @@ std::vector<std::string> TermVariants::Expand(std::string_view term) const {
   size_t script_forms = out.size();
   for (size_t k = 0; k < script_forms; ++k) {
     const std::string base = out[k];
-    bool has_ascii = std::any_of(base.begin(), base.end(), [](char c) {
-      return IsAlnumAnyWidth(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80;
-    });
+    bool has_ascii =
+        std::any_of(base.begin(), base.end(), [](char c) { return c > 0x20 && c < 0x7F; });
     if (!has_ascii) continue;
     for (int mode = 0; mode < 3; ++mode) {  // as written, upper, lower
       std::string wide;

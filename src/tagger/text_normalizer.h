@@ -45,8 +45,8 @@ class TermVariants {
   ~TermVariants();
 
   // Returns `term` first, then every distinct Traditional form, then, for forms with ASCII
-  // letters or digits, their full-width forms (as written, upper- and lower-case; ASCII case is
-  // handled by the caseless scan). Not thread-safe (OpenCC handles are shared).
+  // letters, digits or punctuation, their full-width forms (as written, upper- and lower-case;
+  // ASCII case is handled by the caseless scan). Not thread-safe (OpenCC handles are shared).
   std::vector<std::string> Expand(std::string_view term) const;
 
  private:
