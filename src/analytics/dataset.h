@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/indicator.h"
@@ -92,12 +93,29 @@ class Dataset {
   // Approximate bytes held (columns and indexes).
   size_t MemoryBytes() const;
 
+  // Raw columns for scans (ad-hoc filters): one value per row, or an empty vector when no
+  // row has a value for the indicator.
+  const std::vector<int64_t>& CurrentColumn(Indicator i) const { return current_[static_cast<size_t>(i)]; }
+  const std::vector<int64_t>& CumulativeColumn(Indicator i) const { return cumulative_[static_cast<size_t>(i)]; }
+  const std::vector<uint32_t>& RowFirmColumn() const { return row_firm_; }
+  // A compact firm column for scans: the industry code (up to four digits) as a base-11
+  // number whose absent trailing digits count as 10 ("36" → 3·11³ + 6·11² + 10·11 + 10), so
+  // that the codes starting with a prefix form one contiguous range (IndustryKeyRange) and a
+  // prefix test is one comparison on two bytes per firm. kNoIndustryKey without a code or
+  // with more than four digits.
+  static constexpr uint16_t kNoIndustryKey = 0xFFFF;
+  const std::vector<uint16_t>& IndustryKeyColumn() const { return industry_key_; }
+  // The keys of the codes starting with `prefix` (1–4 digits): [first, last]; false for a
+  // prefix that no key can match.
+  static bool IndustryKeyRange(std::string_view prefix, uint16_t& first, uint16_t& last);
+
  private:
   friend class DatasetBuilder;
   std::vector<FirmInfo> firms_;
   std::vector<std::string> counties_, towns_;
   std::vector<std::vector<uint32_t>> county_firms_;
   std::vector<uint32_t> link_offsets_{0}, link_ids_, distinct_links_;
+  std::vector<uint16_t> industry_key_;
 
   int first_month_index_ = 0;
   int month_count_ = 0;
@@ -123,21 +141,30 @@ class DatasetBuilder {
   void SetLinks(uint32_t firm, std::vector<uint32_t> link_ids);
   size_t firm_count() const { return firms_.size(); }
 
-  // A batch of rows filled by one thread.
+  // A batch of rows filled by one thread, held as columns (a firm-month costs 8 bytes plus 8
+  // per indicator column that has values, not a 128-byte MonthValues). A column is either
+  // empty (all values missing so far) or as long as `firm`.
   struct Shard {
     std::vector<uint32_t> firm;
     std::vector<int32_t> month;  // YearMonth::Index()
-    std::vector<MonthValues> values;
-    void Add(uint32_t f, YearMonth m, const MonthValues& v) {
-      firm.push_back(f);
-      month.push_back(m.Index());
-      values.push_back(v);
-    }
+    std::array<std::vector<int64_t>, kIndicatorCount> current, cumulative;
+    // Which columns exist (a column that does not is all missing).
+    std::array<bool, kIndicatorCount> has_current{}, has_cumulative{};
+
+    size_t size() const { return firm.size(); }
+    void Add(uint32_t f, YearMonth m, const MonthValues& v);
+    // Makes a column exist (filled with kMissing up to the current size), for loaders that
+    // append to the columns directly: push_back to `firm`, `month` and to every column whose
+    // has_ flag is set, so that all stay the same length.
+    void EnableColumn(Indicator i, bool cumulative_column);
+    void Reserve(size_t rows);
   };
   void AddShard(Shard shard) { shards_.push_back(std::move(shard)); }
   void AddRow(uint32_t f, YearMonth m, const MonthValues& v);
 
-  // Sorts and indexes; InvalidArgument if a firm-month occurs twice.
+  // Sorts and indexes; InvalidArgument if a firm-month occurs twice. Shards whose rows,
+  // taken in the order they were added, already ascend by (month, firm) — a monthly file
+  // read in order, split at line boundaries — are concatenated without sorting.
   Result<Dataset> Finish(int threads = 2);
 
  private:

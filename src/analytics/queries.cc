@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 namespace qq::analytics {
@@ -248,6 +249,94 @@ std::vector<Anomaly> AnomaliesIn(const Dataset& d, const std::vector<uint32_t>& 
       int64_t base = d.CurrentAt(f, p - 12, ind);
       if (base != kMissing && base > 0 && v * 2 < base) out.push_back({f, p, ind, "sharp_drop", v, base});
     }
+  }
+  return out;
+}
+
+namespace {
+
+struct KeyRange {
+  uint16_t first, span;  // keys first … first + span
+};
+
+// One part of a month's rows. Branch-free per row: missing values are INT64_MIN (kMissing), so
+// they are tested explicitly; the templates pick the loop for one range and one floor, the
+// common case, and the general loop otherwise.
+template <int kRanges, int kFloors>
+ScanSum ScanPart(size_t from, size_t to, const uint32_t* row_firm, const uint16_t* keys, const std::vector<KeyRange>& ranges,
+                 const std::vector<std::pair<const int64_t*, int64_t>>& floors, const int64_t* values) {
+  int64_t sum = 0, rows = 0;
+  const KeyRange r0 = ranges.empty() ? KeyRange{0, 0} : ranges[0];
+  const int64_t* f0 = floors.empty() ? nullptr : floors[0].first;
+  const int64_t floor0 = floors.empty() ? 0 : floors[0].second;
+  for (size_t r = from; r < to; ++r) {
+    bool ok = true;
+    if constexpr (kRanges == 1) {
+      ok = static_cast<uint16_t>(keys[row_firm[r]] - r0.first) <= r0.span;
+    } else if constexpr (kRanges < 0) {
+      uint16_t key = keys[row_firm[r]];
+      bool any = false;
+      for (const KeyRange& g : ranges) any |= static_cast<uint16_t>(key - g.first) <= g.span;
+      ok = any;
+    }
+    if constexpr (kFloors == 1) {
+      int64_t x = f0[r];
+      ok &= (x != kMissing) & (x >= floor0);
+    } else if constexpr (kFloors < 0) {
+      for (const auto& [col, floor] : floors) ok &= (col[r] != kMissing) & (col[r] >= floor);
+    }
+    int64_t v = values[r];
+    ok &= v != kMissing;
+    sum += ok ? v : 0;
+    rows += ok;
+  }
+  return {sum, rows};
+}
+
+}  // namespace
+
+ScanSum SumCurrentWhere(const Dataset& d, int p, Indicator what, const RowFilter& filter, int threads) {
+  ScanSum out;
+  if (p < 0 || p >= d.month_count()) return out;
+  const auto& what_col = d.CurrentColumn(what);
+  if (what_col.empty()) return out;
+  std::vector<KeyRange> ranges;
+  for (const auto& prefix : filter.industry_prefixes) {
+    uint16_t first, last;
+    if (Dataset::IndustryKeyRange(prefix, first, last)) ranges.push_back({first, static_cast<uint16_t>(last - first)});
+  }
+  if (!filter.industry_prefixes.empty() && ranges.empty()) return out;  // no code can match
+  std::vector<std::pair<const int64_t*, int64_t>> floors;
+  for (const auto& [ind, floor] : filter.current_at_least) {
+    const auto& col = d.CurrentColumn(ind);
+    if (col.empty()) return out;  // nothing reported: no row passes
+    floors.emplace_back(col.data(), floor);
+  }
+  const uint16_t* keys = d.IndustryKeyColumn().data();
+  const uint32_t* row_firm = d.RowFirmColumn().data();
+  const int64_t* values = what_col.data();
+  auto part = [&](size_t from, size_t to) {
+    int nr = ranges.empty() ? 0 : ranges.size() == 1 ? 1 : -1;
+    int nf = floors.empty() ? 0 : floors.size() == 1 ? 1 : -1;
+    if (nr == 1 && nf == 1) return ScanPart<1, 1>(from, to, row_firm, keys, ranges, floors, values);
+    if (nr == 1 && nf == 0) return ScanPart<1, 0>(from, to, row_firm, keys, ranges, floors, values);
+    if (nr == 0 && nf == 1) return ScanPart<0, 1>(from, to, row_firm, keys, ranges, floors, values);
+    if (nr == 0 && nf == 0) return ScanPart<0, 0>(from, to, row_firm, keys, ranges, floors, values);
+    return ScanPart<-1, -1>(from, to, row_firm, keys, ranges, floors, values);
+  };
+  size_t begin = d.MonthBegin(p), end = d.MonthBegin(p + 1);
+  threads = std::max(1, std::min<int>(threads, static_cast<int>((end - begin) / 65536) + 1));
+  std::vector<ScanSum> parts(static_cast<size_t>(threads));
+  std::vector<std::thread> pool;
+  auto cut = [&](int t) { return begin + (end - begin) * static_cast<size_t>(t) / static_cast<size_t>(threads); };
+  for (int t = 1; t < threads; ++t) {
+    pool.emplace_back([&, t] { parts[static_cast<size_t>(t)] = part(cut(t), cut(t + 1)); });
+  }
+  parts[0] = part(cut(0), cut(1));
+  for (auto& th : pool) th.join();
+  for (const auto& s : parts) {
+    out.sum += s.sum;
+    out.rows += s.rows;
   }
   return out;
 }

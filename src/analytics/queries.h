@@ -107,6 +107,20 @@ struct Anomaly {
 // the same month a year earlier, in month p.
 std::vector<Anomaly> AnomaliesIn(const Dataset& d, const std::vector<uint32_t>& firms, int p);
 
+// Ad-hoc questions the roll-ups do not cover, answered by scanning one month's rows on both
+// cores. A row passes when its firm's industry code starts with one of `industry_prefixes`
+// (digits; empty: any firm) and, for every (indicator, floor) of `current_at_least`, its 当月
+// is reported and at least the floor.
+struct RowFilter {
+  std::vector<std::string> industry_prefixes;
+  std::vector<std::pair<Indicator, int64_t>> current_at_least;
+};
+struct ScanSum {
+  int64_t sum = 0;   // Σ 当月 of the summed indicator over passing rows that report it
+  int64_t rows = 0;  // passing rows that report it
+};
+ScanSum SumCurrentWhere(const Dataset& d, int p, Indicator what, const RowFilter& filter, int threads = 2);
+
 // Target arithmetic.
 // The growth rate per year needed to go from `now` to `target` in `years` (percent).
 std::optional<double> RequiredAnnualGrowth(double now, double target, int years);

@@ -29,6 +29,8 @@ class Rollups {
   // Firms whose trailing-12-month revenue reached their 规上 threshold in month position p
   // (under it at p−1), computed once on load.
   const std::vector<uint32_t>& CrossingsIn(int p) const;
+  // The trailing-12-month revenue at month p of each firm of CrossingsIn(p), in the same order.
+  const std::vector<int64_t>& CrossingTrailingIn(int p) const;
 
  private:
   int months_ = 0;
@@ -37,6 +39,8 @@ class Rollups {
   std::vector<Series> link_[2];
   std::vector<Series> division_[2];  // index = division number (0–97)
   std::vector<std::vector<uint32_t>> crossings_;  // per month position
+  std::vector<std::vector<int64_t>> crossing_trailing_;
+  std::vector<int64_t> no_values_;
   Series empty_;
   std::vector<uint32_t> none_;
 };

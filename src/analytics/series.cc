@@ -4,17 +4,6 @@
 
 namespace qq::analytics {
 
-void MonthSums::Add(const MonthSums& o) {
-  current += o.current;
-  cumulative += o.cumulative;
-  yoy_current += o.yoy_current;
-  yoy_current_base += o.yoy_current_base;
-  yoy_cumulative += o.yoy_cumulative;
-  yoy_cumulative_base += o.yoy_cumulative_base;
-  firms += o.firms;
-  any |= o.any;
-}
-
 std::optional<double> GrowthPercent(int64_t now, int64_t base) {
   if (base <= 0) return std::nullopt;
   return (static_cast<double>(now) / static_cast<double>(base) - 1.0) * 100.0;

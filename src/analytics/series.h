@@ -24,7 +24,16 @@ struct MonthSums {
   int32_t firms = 0;            // firms that reported this indicator this month
   bool any = false;             // at least one value
 
-  void Add(const MonthSums& o);
+  void Add(const MonthSums& o) {
+    current += o.current;
+    cumulative += o.cumulative;
+    yoy_current += o.yoy_current;
+    yoy_current_base += o.yoy_current_base;
+    yoy_cumulative += o.yoy_cumulative;
+    yoy_cumulative_base += o.yoy_cumulative_base;
+    firms += o.firms;
+    any |= o.any;
+  }
 };
 
 // Growth in percent, or nullopt without a base.
