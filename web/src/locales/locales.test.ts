@@ -44,9 +44,9 @@ describe('locales', () => {
   });
 
   it('names the menu areas as the brief does', () => {
-    expect(Object.values(zhCN.menu)).toEqual(['总览', '产业集群', '产业链', '项目库', '企业库', '培育库', '企业服务', '招商', '园区', '文档', '设置']);
+    expect(Object.values(zhCN.menu)).toEqual(['总览', '运行监测', '产业集群', '产业链', '项目库', '企业库', '数据导入', '培育库', '企业服务', '招商', '园区', '文档', '设置']);
     expect(Object.values(enUS.menu)).toEqual([
-      'Overview', 'Clusters', 'Chains', 'Projects', 'Enterprises', 'Ladder', 'Services', 'Attraction', 'Parks', 'Documents', 'Settings'
+      'Overview', 'Monitor', 'Clusters', 'Chains', 'Projects', 'Enterprises', 'Imports', 'Ladder', 'Services', 'Attraction', 'Parks', 'Documents', 'Settings'
     ]);
     expect(zhCN.placeholder.notBuilt).toBe('本模块尚未建设，将在后续版本提供。');
     expect(enUS.placeholder.notBuilt).toBe('This area is not built yet.');

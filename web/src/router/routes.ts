@@ -8,11 +8,13 @@ import {
   Files,
   Guide,
   Histogram,
+  Monitor,
   OfficeBuilding,
   Place,
   Service,
   Setting,
-  Share
+  Share,
+  Upload
 } from '@element-plus/icons-vue';
 
 declare module 'vue-router' {
@@ -31,16 +33,28 @@ const placeholder = () => import('@/views/placeholder/index.vue');
 /** The areas of the left menu, in order: path, route name, locale key, icon, view. */
 export const menuRoutes: RouteRecordRaw[] = [
   { path: '/overview', name: 'overview', meta: { titleKey: 'menu.overview', icon: DataAnalysis }, component: () => import('@/views/overview/index.vue') },
+  { path: '/monitor', name: 'monitor', meta: { titleKey: 'menu.monitor', icon: Monitor }, component: () => import('@/views/monitor/index.vue') },
   { path: '/clusters', name: 'clusters', meta: { titleKey: 'menu.clusters', icon: Histogram }, component: () => import('@/views/clusters/index.vue') },
   { path: '/chains', name: 'chains', meta: { titleKey: 'menu.chains', icon: Share }, component: () => import('@/views/chains/index.vue') },
   { path: '/projects', name: 'projects', meta: { titleKey: 'menu.projects', icon: Files }, component: () => import('@/views/projects/index.vue') },
   { path: '/enterprises', name: 'enterprises', meta: { titleKey: 'menu.enterprises', icon: OfficeBuilding }, component: () => import('@/views/enterprises/index.vue') },
+  { path: '/imports', name: 'imports', meta: { titleKey: 'menu.imports', icon: Upload }, component: () => import('@/views/imports/index.vue') },
   { path: '/ladder', name: 'ladder', meta: { titleKey: 'menu.ladder', icon: Guide }, component: placeholder },
   { path: '/services', name: 'services', meta: { titleKey: 'menu.services', icon: Service }, component: placeholder },
   { path: '/attraction', name: 'attraction', meta: { titleKey: 'menu.attraction', icon: Collection }, component: placeholder },
   { path: '/parks', name: 'parks', meta: { titleKey: 'menu.parks', icon: Place }, component: placeholder },
   { path: '/documents', name: 'documents', meta: { titleKey: 'menu.documents', icon: Document }, component: placeholder },
   { path: '/settings', name: 'settings', meta: { titleKey: 'menu.settings', icon: Setting }, component: placeholder }
+];
+
+/** Pages inside the layout that are not menu areas (reached by links). */
+export const detailRoutes: RouteRecordRaw[] = [
+  {
+    path: '/enterprises/:uscc',
+    name: 'enterprise-profile',
+    meta: { titleKey: 'profile.title' },
+    component: () => import('@/views/enterprise-profile/index.vue')
+  }
 ];
 
 export const routes: RouteRecordRaw[] = [
@@ -54,7 +68,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/layouts/base-layout/index.vue'),
     redirect: '/overview',
-    children: menuRoutes
+    children: [...menuRoutes, ...detailRoutes]
   },
   { path: '/:pathMatch(.*)*', redirect: '/overview' }
 ];

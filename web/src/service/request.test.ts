@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, buildUrl, createRequest, isApiError, type ClientConfig } from './request';
+import { ApiError, buildUrl, createRequest, fileNameFromDisposition, isApiError, type ClientConfig } from './request';
 
 type FetchMock = ReturnType<typeof vi.fn<typeof fetch>>;
 
@@ -173,5 +173,104 @@ describe('buildUrl', () => {
     expect(buildUrl('/api/v1', '/enterprises', { page: 2, page_size: 50, q: undefined })).toBe(
       '/api/v1/enterprises?page=2&page_size=50'
     );
+  });
+});
+
+describe('multipart uploads', () => {
+  it('sends FormData as the body without setting Content-Type, with the CSRF token', async () => {
+    const fetchMock: FetchMock = vi.fn<typeof fetch>(async () => jsonResponse(200, { applied: true }));
+    const { request } = client(fetchMock);
+    const form = new FormData();
+    form.append('file', new Blob(['a,b\n1,2'], { type: 'text/csv' }), '月报.csv');
+    await request('/imports/indicators', { method: 'POST', body: form });
+    const init = sentInit(fetchMock);
+    expect(init.body).toBe(form);
+    expect(init.headers['Content-Type']).toBeUndefined();
+    expect(init.headers['X-CSRF-Token']).toBe('tok-123');
+    expect(init.credentials).toBe('same-origin');
+    // What the browser would put on the wire: multipart with the field `file` and its name.
+    const wire = new Request('http://x/', { method: 'POST', body: init.body as FormData });
+    expect(wire.headers.get('Content-Type')).toMatch(/^multipart\/form-data; boundary=/);
+    const text = await wire.text();
+    expect(text).toContain('name="file"; filename="月报.csv"');
+    expect(text).toContain('a,b\n1,2');
+  });
+
+  it('returns the body of an answer status (a refused import, 422) instead of throwing', async () => {
+    const report = { errors: [{ kind: 'bad_uscc_checksum', cell: 'A4' }], applied: false };
+    const fetchMock: FetchMock = vi.fn<typeof fetch>(async () => jsonResponse(422, report));
+    const { request, onUnauthorized } = client(fetchMock);
+    await expect(request('/imports/indicators', { method: 'POST', body: new FormData(), answerStatuses: [422] })).resolves.toEqual(report);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    // Without the option, 422 stays an error.
+    const plain: FetchMock = vi.fn<typeof fetch>(async () => jsonResponse(422, report));
+    expect((await caught(client(plain).request('/imports/indicators', { method: 'POST' }))).status).toBe(422);
+  });
+
+  it('still throws an error envelope sent under an answer status', async () => {
+    const fetchMock: FetchMock = vi.fn<typeof fetch>(async () =>
+      jsonResponse(422, { error: { code: 'bad_request', message: '文件为空', details: [] } })
+    );
+    const e = await caught(client(fetchMock).request('/imports/indicators', { method: 'POST', answerStatuses: [422] }));
+    expect([e.status, e.code, e.message]).toEqual([422, 'bad_request', '文件为空']);
+  });
+});
+
+describe('downloads', () => {
+  const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+
+  it('returns the bytes, the file name and the type, through the same rules (CSRF on POST)', async () => {
+    const fetchMock: FetchMock = vi.fn<typeof fetch>(
+      async () =>
+        new Response(xlsx, {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'Content-Disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('集群.xlsx')}`
+          }
+        })
+    );
+    const { request } = client(fetchMock);
+    const d = await request.download('/export.xlsx', { method: 'POST', body: { file_name: '集群', sheets: [] } });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/v1/export.xlsx');
+    const init = sentInit(fetchMock);
+    expect(init.headers['X-CSRF-Token']).toBe('tok-123');
+    expect(init.headers['Content-Type']).toBe('application/json');
+    expect(init.headers.Accept).toBe('*/*');
+    expect(d.fileName).toBe('集群.xlsx');
+    expect(d.contentType).toContain('spreadsheetml');
+    expect(new Uint8Array(await d.blob.arrayBuffer())).toEqual(xlsx);
+  });
+
+  it('sends no CSRF header on a GET download and sends the user to login on 401', async () => {
+    const ok: FetchMock = vi.fn<typeof fetch>(async () => new Response(xlsx, { status: 200 }));
+    const d = await client(ok).request.download('/imports/templates/indicators.xlsx');
+    expect(sentInit(ok).headers['X-CSRF-Token']).toBeUndefined();
+    expect(d.fileName).toBeNull();
+
+    const expired: FetchMock = vi.fn<typeof fetch>(async () =>
+      jsonResponse(401, { error: { code: 'unauthenticated', message: '未登录', details: [] } })
+    );
+    const { request, onUnauthorized } = client(expired);
+    const e = await caught(request.download('/imports/reports/x.xlsx'));
+    expect(e.code).toBe('unauthenticated');
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns an error answer into an ApiError', async () => {
+    const fetchMock: FetchMock = vi.fn<typeof fetch>(async () =>
+      jsonResponse(404, { error: { code: 'not_found', message: '没有该报告', details: [] } })
+    );
+    const e = await caught(client(fetchMock).request.download('/imports/reports/nope.xlsx'));
+    expect([e.status, e.code]).toEqual([404, 'not_found']);
+  });
+
+  it('reads file names from Content-Disposition', () => {
+    expect(fileNameFromDisposition(`attachment; filename*=UTF-8''%E5%AF%BC%E5%87%BA.xlsx`)).toBe('导出.xlsx');
+    expect(fileNameFromDisposition('attachment; filename="report.xlsx"')).toBe('report.xlsx');
+    expect(fileNameFromDisposition('attachment; filename=plain.xlsx')).toBe('plain.xlsx');
+    expect(fileNameFromDisposition(`attachment; filename="a.xlsx"; filename*=UTF-8''%ZZ`)).toBe('a.xlsx');
+    expect(fileNameFromDisposition('attachment')).toBeNull();
+    expect(fileNameFromDisposition(null)).toBeNull();
   });
 });

@@ -3,7 +3,9 @@
 //   GET/HEAD, the X-CSRF-Token header with the token from login or /auth/me;
 // - turns every non-2xx answer into an ApiError (from the {"error": {...}} envelope when the
 //   body has one);
-// - on 401 `unauthenticated` calls the unauthorized handler (the app sends the user to /login).
+// - on 401 `unauthenticated` calls the unauthorized handler (the app sends the user to /login);
+// - sends a FormData body as multipart (the browser sets Content-Type with its boundary);
+// - `request.download` fetches a binary answer (xlsx) through the same rules.
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -11,11 +13,23 @@ export type Query = Record<string, QueryValue>;
 export interface RequestOptions {
   method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
-  /** Sent as JSON. */
+  /** Sent as JSON; a FormData is sent as multipart/form-data instead. */
   body?: unknown;
   /** Do not call the unauthorized handler on 401 (the session probe and login use this). */
   skipAuthRedirect?: boolean;
+  /**
+   * Non-2xx statuses whose JSON body is the answer rather than an error (an import's 422
+   * carries its report). An error envelope under such a status is still an ApiError.
+   */
+  answerStatuses?: readonly number[];
   signal?: AbortSignal;
+}
+
+/** A binary answer: its bytes, the file name from Content-Disposition (or null) and its type. */
+export interface Download {
+  blob: Blob;
+  fileName: string | null;
+  contentType: string;
 }
 
 /** An error answer of the API, or a failure to reach it (code `network`). */
@@ -50,7 +64,12 @@ export interface ClientConfig {
   onUnauthorized?: (error: ApiError) => void;
 }
 
-export type RequestFn = <T>(path: string, options?: RequestOptions) => Promise<T>;
+export type DownloadOptions = Omit<RequestOptions, 'answerStatuses'>;
+
+/** The client: call it for JSON; `download` for a binary answer. */
+export type RequestFn = (<T>(path: string, options?: RequestOptions) => Promise<T>) & {
+  download: (path: string, options?: DownloadOptions) => Promise<Download>;
+};
 
 /** Builds `base + path + ?query`, leaving out null, undefined and empty values. */
 export function buildUrl(baseURL: string, path: string, query?: Query): string {
@@ -93,13 +112,39 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
   return new ApiError(response.status, fallbackCode, message);
 }
 
+/**
+ * The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` first (the
+ * server sends Chinese names that way), else `filename="…"`; null when there is none.
+ */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  if (!plain) return null;
+  const name = (plain[2] ?? plain[1] ?? '').trim();
+  return name || null;
+}
+
+function isFormData(body: unknown): body is FormData {
+  return typeof FormData !== 'undefined' && body instanceof FormData;
+}
+
 /** Creates a client bound to one configuration. */
 export function createRequest(config: ClientConfig): RequestFn {
-  return async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
     const method = options.method ?? 'GET';
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-    if (options.body !== undefined) {
+    if (isFormData(options.body)) {
+      init.body = options.body; // the browser writes the multipart Content-Type and boundary
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.body);
     }
@@ -109,30 +154,66 @@ export function createRequest(config: ClientConfig): RequestFn {
     }
 
     const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
-    let response: Response;
     try {
-      response = await doFetch(buildUrl(config.baseURL, path, options.query), init);
+      return await doFetch(buildUrl(config.baseURL, path, options.query), init);
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
     }
+  }
 
-    if (!response.ok) {
-      const error = await parseErrorResponse(response);
-      if (response.status === 401 && error.code === 'unauthenticated' && !options.skipAuthRedirect) {
-        config.onUnauthorized?.(error);
-      }
-      throw error;
+  async function fail(response: Response, options: RequestOptions): Promise<never> {
+    const error = await parseErrorResponse(response);
+    if (response.status === 401 && error.code === 'unauthenticated' && !options.skipAuthRedirect) {
+      config.onUnauthorized?.(error);
     }
+    throw error;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const method = options.method ?? 'GET';
+    const response = await send(path, options, 'application/json');
+    const isAnswer = !response.ok && (options.answerStatuses ?? []).includes(response.status);
+    if (!response.ok && !isAnswer) return fail(response, options);
     if (response.status === 204 || method === 'HEAD') return undefined as T;
     const text = await response.text();
-    if (!text) return undefined as T;
+    if (!text) {
+      if (isAnswer) throw new ApiError(response.status, `http_${response.status}`, response.statusText || `HTTP ${response.status}`);
+      return undefined as T;
+    }
+    let body: unknown;
     try {
-      return JSON.parse(text) as T;
+      body = JSON.parse(text);
     } catch {
       throw new ApiError(response.status, 'bad_response', 'The server sent an answer that is not JSON.');
     }
-  };
+    if (isAnswer) {
+      // An error envelope under an answer status is still an error.
+      const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+      if (err && typeof err === 'object' && typeof err.code === 'string') {
+        throw new ApiError(
+          response.status,
+          err.code,
+          typeof err.message === 'string' ? err.message : err.code,
+          Array.isArray(err.details) ? err.details : []
+        );
+      }
+    }
+    return body as T;
+  }
+
+  async function download(path: string, options: DownloadOptions = {}): Promise<Download> {
+    const response = await send(path, options, '*/*');
+    if (!response.ok) return fail(response, options);
+    const blob = await response.blob();
+    return {
+      blob,
+      fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),
+      contentType: response.headers.get('Content-Type') ?? blob.type
+    };
+  }
+
+  return Object.assign(request, { download });
 }
 
 let unauthorizedHandler: ((error: ApiError) => void) | null = null;

@@ -8,8 +8,14 @@ import {
   formatRatio,
   formatScaled,
   formatWan,
+  formatBytes,
+  formatPoints,
+  formatShare,
+  formatTce,
+  formatUnixTime,
   growthTrend,
-  monthNumber
+  monthNumber,
+  wanValue
 } from './format';
 
 describe('formatMoney', () => {
@@ -102,5 +108,35 @@ describe('other formats', () => {
     expect(monthNumber('2024-13')).toBeNull();
     expect(monthNumber(null)).toBeNull();
     expect(formatScaled(1234.5, 1, 0)).toBe('1,235');
+  });
+});
+
+describe('shares, points, energy and sizes', () => {
+  it('formats 占比 without sign and 拉动 in percentage points with sign', () => {
+    expect(formatShare(72.33)).toBe('72.3%');
+    expect(formatShare(100)).toBe('100.0%');
+    expect(formatShare(null)).toBe('—');
+    expect(formatPoints(5.22)).toBe('+5.22');
+    expect(formatPoints(-0.4)).toBe('-0.40');
+    expect(formatPoints(-0.004)).toBe('0.00');
+    expect(formatPoints(0)).toBe('0.00');
+    expect(formatPoints(null)).toBe('—');
+  });
+
+  it('shows energy in 吨标准煤 from 千克标准煤, and 万元 as a chart number', () => {
+    expect(formatTce(21_707_625)).toBe('21,707.63');
+    expect(formatTce(2_033_165_673)).toBe('2,033,165.67');
+    expect(formatTce(undefined)).toBe('—');
+    expect(wanValue(716_232_000)).toBe(71_623.2);
+    expect(wanValue(12_355)).toBe(1.24);
+    expect(wanValue(null)).toBeNull();
+  });
+
+  it('formats file sizes and Unix times', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(5860)).toBe('5.7 KB');
+    expect(formatBytes(2_400_000)).toBe('2.3 MB');
+    expect(formatUnixTime(null)).toBe('—');
+    expect(formatUnixTime(0)).toMatch(/^19(70|69)-\d\d-\d\d \d\d:\d\d$/);
   });
 });

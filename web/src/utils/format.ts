@@ -115,3 +115,45 @@ export function moneyValue(yuan: number | null | undefined, lang: Lang): number 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
+
+/** A share in percent without sign, one decimal: 72.33 → "72.3%"; null → "—". */
+export function formatShare(percent: number | null | undefined): string {
+  if (isMissing(percent)) return EMPTY;
+  return `${formatScaled(percent, 1, 1)}%`;
+}
+
+/** Percentage points with sign and two decimals (拉动): 5.22 → "+5.22", -0.4 → "-0.40"; null → "—". */
+export function formatPoints(points: number | null | undefined): string {
+  if (isMissing(points)) return EMPTY;
+  const text = formatScaled(points, 1, 2);
+  if (/^-?0\.00$/.test(text)) return '0.00';
+  return points > 0 ? `+${text}` : text;
+}
+
+/** Energy in 吨标准煤 (2 decimals) from the API's 千克标准煤: 21707625 → "21,707.63". */
+export function formatTce(kilograms: number | null | undefined): string {
+  if (isMissing(kilograms)) return EMPTY;
+  return formatScaled(kilograms, 1000, 2);
+}
+
+/** A money amount as a number in 万元, rounded to 2 decimals, for charts. */
+export function wanValue(yuan: number | null | undefined): number | null {
+  if (isMissing(yuan)) return null;
+  return Number(formatWan(yuan).replace(/,/g, ''));
+}
+
+/** A Unix time (seconds) as local "YYYY-MM-DD HH:mm"; null → "—". */
+export function formatUnixTime(seconds: number | null | undefined): string {
+  if (isMissing(seconds)) return EMPTY;
+  const d = new Date(seconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A file size: 5860 → "5.7 KB", 2_400_000 → "2.3 MB". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (isMissing(bytes)) return EMPTY;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatScaled(bytes / 1024, 1, 1)} KB`;
+  return `${formatScaled(bytes / (1024 * 1024), 1, 1)} MB`;
+}

@@ -6,3 +6,7 @@ export * from './chains';
 export * from './enterprises';
 export * from './projects';
 export * from './overview';
+export * from './clusters';
+export * from './monitor';
+export * from './imports';
+export * from './export';

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import zhCN from '@/locales/zh-cn';
 import enUS from '@/locales/en-us';
 import type { Overview } from '@/typings/api/overview';
-import { buildClusterRows, buildKpis, buildMonthRows, buildStageRows, monthlyChartOption, stageChartOption } from './model';
+import {
+  buildClusterRows,
+  buildKpis,
+  buildMonthRows,
+  buildStageRows,
+  clusterTableExport,
+  monthlyChartOption,
+  monthlyTableExport,
+  stageChartOption,
+  stageTableExport
+} from './model';
 
 // A minimal translator over the real messages, enough for the view model.
 function translator(messages: unknown) {
@@ -139,5 +149,37 @@ describe('overview view model', () => {
     const stages = stageChartOption(overview.projects_by_stage, 'en-US', tEn) as { xAxis: { data: string[] }; series: { data: number[] }[] };
     expect(stages.xAxis.data).toEqual(['Planning', 'Under construction', 'In production']);
     expect(stages.series[0]!.data).toEqual([3, 12, 5]);
+  });
+});
+
+describe('overview exports', () => {
+  it('export the three tables as shown, money in 亿元 (bn yuan in English), rates in percent', () => {
+    const clusters = clusterTableExport(overview, 'zh-CN', tZh);
+    expect(clusters.file_name).toBe('钢城区_产业集群目标进度.xlsx');
+    expect(clusters.sheets[0]!.columns.map((c) => [c.header, c.type, c.unit ?? null])).toEqual([
+      ['集群', 'text', null],
+      ['层级', 'text', null],
+      ['指标', 'text', null],
+      ['年度', 'text', null],
+      ['实际（亿元）', 'money', '亿元'],
+      ['同比', 'percent', null],
+      ['目标（亿元）', 'money', '亿元'],
+      ['期限', 'text', null],
+      ['完成进度', 'percent', null]
+    ]);
+    expect(clusters.sheets[0]!.rows[0]).toEqual(['精品钢', '千亿级', '营业收入', '2024', 140000000000, 4.3, 100000000000, '2025', 140]);
+    expect(clusters.sheets[0]!.rows[1]).toEqual(['新能源', '百亿级', '营业收入', '2024', 1234567890, null, null, null, null]);
+    const monthly = monthlyTableExport(overview, 'en-US', tEn).sheets[0]!;
+    expect(monthly.columns[1]).toEqual({ header: 'Output of the month (bn yuan)', type: 'decimal', decimals: 2 });
+    expect(monthly.rows).toEqual([
+      ['2024-01', 15, 5.2, 15, 5.2],
+      ['2024-02', 14, null, 29, 5]
+    ]);
+    const stages = stageTableExport(overview, 'zh-CN', tZh).sheets[0]!;
+    expect(stages.rows).toEqual([
+      ['谋划', 3, 1500000000],
+      ['在建', 12, 9000000000],
+      ['投产', 5, 2000000000]
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 // /overview answer. Pure, so the figures the page shows are unit-tested.
 import type { Overview, OverviewCluster, OverviewMonth, OverviewStage } from '@/typings/api/overview';
 import type { ChartOption } from '@/plugins/echarts';
+import type { ExportRequest } from '@/typings/api/export';
+import { col, tableExport, type ExportColumn } from '@/utils/export';
 import { enumLabel, sortByStage } from '@/utils/enums';
 import {
   EMPTY,
@@ -216,4 +218,43 @@ export function stageChartOption(stages: readonly OverviewStage[], lang: Lang, t
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: countName, type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#e08a2b' } }]
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports of the three tables, as shown (money in 亿元, bn yuan in English; rates in percent).
+
+export function clusterTableExport(o: Overview, lang: Lang, t: Translate): ExportRequest {
+  const rows = buildClusterRows(o.clusters, lang, t);
+  const columns: ExportColumn<ClusterRowView>[] = [
+    col.text(t('overview.clusterName'), (r) => r.name, 16),
+    col.text(t('overview.clusterTier'), (r) => (r.tier === EMPTY ? null : r.tier)),
+    col.text(t('overview.clusterMetric'), (r) => r.metric, 16),
+    col.text(t('overview.clusterYear'), (r) => (r.year === EMPTY ? null : r.year)),
+    col.money(t('overview.clusterValue'), (r) => r.value.raw, 'region', lang),
+    col.percent(t('overview.clusterYoy'), (r) => r.yoy.raw),
+    col.money(t('overview.clusterTarget'), (r) => r.target.raw, 'region', lang),
+    col.text(t('overview.clusterDeadline'), (r) => (r.deadline === EMPTY ? null : r.deadline)),
+    col.percent(t('overview.clusterProgress'), (r) => (r.progress.raw === null ? null : r.progress.raw * 100))
+  ];
+  return tableExport(`${o.region.name}_${t('overview.clustersTitle')}`, t('overview.clustersTitle'), columns, rows);
+}
+
+export function monthlyTableExport(o: Overview, lang: Lang, t: Translate): ExportRequest {
+  const columns: ExportColumn<MonthRowView>[] = [
+    col.text(t('overview.month'), (r) => r.month),
+    col.money(t('overview.monthlyOutput'), (r) => r.output.raw, 'region', lang),
+    col.percent(t('overview.monthlyYoy'), (r) => r.yoy.raw),
+    col.money(t('overview.monthlyOutputCum'), (r) => r.outputCum.raw, 'region', lang),
+    col.percent(t('overview.monthlyYoyCum'), (r) => r.yoyCum.raw)
+  ];
+  return tableExport(`${o.region.name}_${t('overview.monthlyTitle')}`, t('overview.monthlyTitle'), columns, buildMonthRows(o.monthly, lang));
+}
+
+export function stageTableExport(o: Overview, lang: Lang, t: Translate): ExportRequest {
+  const columns: ExportColumn<StageRowView>[] = [
+    col.text(t('overview.stage'), (r) => r.label),
+    col.integer(t('overview.stageCount'), (r) => r.count.raw),
+    col.money(t('overview.stageInvestment'), (r) => r.investment.raw, 'region', lang)
+  ];
+  return tableExport(`${o.region.name}_${t('overview.stageTitle')}`, t('overview.stageTitle'), columns, buildStageRows(o.projects_by_stage, lang, t));
 }
