@@ -55,6 +55,24 @@ int StageRank(ProjectStage s) {
   }
 }
 
+Status CheckStageTransition(std::optional<ProjectStage> from, ProjectStage to, const std::string& reason) {
+  bool pause = to == ProjectStage::kSuspended || to == ProjectStage::kTerminated;
+  if (pause && reason.empty()) {
+    return Status::InvalidArgument(std::string("转为") + ProjectStageLabel(to) + "须注明原因 (a reason is required for " +
+                                   ProjectStageLabel(to) + ")");
+  }
+  if (!from || *from == to) return Status::Ok();
+  if (*from == ProjectStage::kTerminated) {
+    return Status::InvalidArgument("项目已终止，不能再变更阶段 (a terminated project cannot change stage)");
+  }
+  if (pause || *from == ProjectStage::kSuspended) return Status::Ok();
+  if (StageRank(to) < StageRank(*from)) {
+    return Status::InvalidArgument(std::string("阶段只能向前推进：") + ProjectStageLabel(*from) + "不能直接回到" +
+                                   ProjectStageLabel(to) + "，须先转为暂停并注明原因 (stages move forward; go back only through 暂停 with a reason)");
+  }
+  return Status::Ok();
+}
+
 const char* ProjectLevelLabel(ProjectLevel l) {
   switch (l) {
     case ProjectLevel::kProvincialMajor: return "省重大";

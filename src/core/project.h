@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "core/money.h"
@@ -23,6 +24,12 @@ const char* ProjectStageLabel(ProjectStage s);
 Result<ProjectStage> ParseProjectStage(std::string_view label);
 // The rank along the main line (谋划 = 0 … 达产 = 6); -1 for 暂停 and 终止.
 int StageRank(ProjectStage s);
+
+// Whether a project may go from `from` (nullopt: its first record, any stage) to `to`:
+// forward along the main line, skipping stages if need be; to 暂停 or 终止 from anywhere, with a
+// reason; from 暂停 back to any stage (resuming; going back is only possible this way); never
+// out of 终止. Returns InvalidArgument saying why not.
+Status CheckStageTransition(std::optional<ProjectStage> from, ProjectStage to, const std::string& reason);
 
 // 省重大, 省优选, 省重点, 市重点, 区级重点 (highest first).
 enum class ProjectLevel { kProvincialMajor, kProvincialSelected, kProvincialKey, kCityKey, kDistrictKey };

@@ -26,5 +26,19 @@ TEST(ProjectLevel, LabelsAndVariants) {
   EXPECT_FALSE(ParseProjectLevel("国家级").ok());
 }
 
+TEST(StageTransition, ForwardSkipsPauseWithReasonResumeAndTerminal) {
+  using S = ProjectStage;
+  EXPECT_TRUE(CheckStageTransition(std::nullopt, S::kUnderConstruction, "").ok());  // a first record may be anywhere
+  EXPECT_TRUE(CheckStageTransition(S::kPlanning, S::kSigned, "").ok());
+  EXPECT_TRUE(CheckStageTransition(S::kSigned, S::kInProduction, "").ok());          // skipping stages
+  EXPECT_TRUE(CheckStageTransition(S::kStarted, S::kStarted, "").ok());
+  EXPECT_FALSE(CheckStageTransition(S::kUnderConstruction, S::kSigned, "").ok());    // backwards
+  EXPECT_FALSE(CheckStageTransition(S::kUnderConstruction, S::kSuspended, "").ok()); // needs a reason
+  EXPECT_TRUE(CheckStageTransition(S::kUnderConstruction, S::kSuspended, "资金未到位").ok());
+  EXPECT_TRUE(CheckStageTransition(S::kSuspended, S::kSigned, "").ok());             // back, through 暂停
+  EXPECT_TRUE(CheckStageTransition(S::kInProduction, S::kTerminated, "企业撤资").ok());
+  EXPECT_FALSE(CheckStageTransition(S::kTerminated, S::kUnderConstruction, "重启").ok());
+}
+
 }  // namespace
 }  // namespace qq
