@@ -102,3 +102,14 @@ Result<ProjectLevel> ParseProjectLevel(std::string_view raw) {
 }
 
 }  // namespace qq
+
+namespace qq {
+
+std::optional<double> LandHectares(double amount, const std::string& unit) {
+  if (unit == "公顷" || unit == "ha") return amount;
+  if (unit == "亩") return amount / 15.0;  // 1 亩 = 666.67 m², 15 亩 = 1 公顷
+  if (unit == "平方米" || unit == "m2" || unit == "㎡") return amount / 10000.0;
+  return std::nullopt;
+}
+
+}  // namespace qq

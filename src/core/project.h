@@ -6,6 +6,7 @@
 #include <vector>
 #include <string>
 
+#include "core/date.h"
 #include "core/money.h"
 #include "core/region_code.h"
 #include "core/year_month.h"
@@ -58,9 +59,52 @@ struct Project {
   std::optional<double> floor_area_m2;
   std::optional<double> land_ha;
   std::string capacity;                      // "一期年产能70万千升"
+  std::string capacity_unit;                 // 万千升, 吨, …
+  std::optional<YearMonth> planned_completion;  // 计划竣工
+  std::optional<int64_t> park_id;
+  std::string manager;                       // 项目管家
+  std::string leader;                        // 分管领导
+  std::string stage_reason;                  // why it is 暂停 or 终止
   std::optional<Money> expected_output;      // 预计年产值
   std::optional<int> jobs;                   // 新增就业
   std::string source;
 };
+
+// A project's level and 年度计划投资 in one year's library.
+struct ProjectYear {
+  int year = 0;
+  std::optional<ProjectLevel> level;
+  std::optional<Money> annual_plan;
+};
+
+// A dated stage change.
+struct StageEvent {
+  Date on_date;
+  std::optional<ProjectStage> from;
+  ProjectStage to = ProjectStage::kPlanning;
+  std::string reason;
+  std::string username;
+};
+
+// 立项/备案, 用地, 环评, 施工许可 with their date and status.
+struct ProjectApproval {
+  std::string kind;     // 立项/备案, 用地, 环评, 施工许可
+  std::optional<Date> on_date;
+  std::string status;   // 未办理, 办理中, 已办结
+  std::string note;
+};
+
+// 要素保障: land, energy, funds … and whether it is secured.
+struct ProjectNeed {
+  int64_t id = 0;
+  std::string kind;     // 土地, 能耗, 资金, 用电, 用水, 其他
+  std::optional<double> amount;
+  std::string unit;     // 公顷, 亩, 吨标准煤, 元
+  std::string status;   // 待保障, 协调中, 已保障
+  std::string note;
+};
+
+// A land need in hectares (1 亩 = 1/15 公顷); nullopt for other units.
+std::optional<double> LandHectares(double amount, const std::string& unit);
 
 }  // namespace qq

@@ -42,3 +42,10 @@ TEST(StageTransition, ForwardSkipsPauseWithReasonResumeAndTerminal) {
 
 }  // namespace
 }  // namespace qq
+
+TEST(LandHectares, ConvertsMuAndSquareMetres) {
+  EXPECT_DOUBLE_EQ(*qq::LandHectares(109.5, "公顷"), 109.5);
+  EXPECT_DOUBLE_EQ(*qq::LandHectares(150, "亩"), 10.0);
+  EXPECT_DOUBLE_EQ(*qq::LandHectares(25000, "平方米"), 2.5);
+  EXPECT_FALSE(qq::LandHectares(3, "吨标准煤").has_value());
+}

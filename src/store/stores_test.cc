@@ -6,7 +6,9 @@
 #include "store/industry_store.h"
 #include "store/meta_store.h"
 #include "store/plan_store.h"
+#include "store/park_store.h"
 #include "store/project_store.h"
+#include "store/round_store.h"
 #include "store/region_store.h"
 #include "store/test_db.h"
 #include "store/user_store.h"
@@ -206,6 +208,109 @@ TEST_F(StoresTest, ProjectsByScopeAndStage) {
   EXPECT_EQ(*list[0].floor_area_m2, 140000);
   q.stage = ProjectStage::kSigned;
   EXPECT_TRUE(ps.List(q)->empty());
+}
+
+TEST_F(StoresTest, ProjectYearsStagesApprovalsNeedsAndUpdate) {
+  ProjectStore ps(db());
+  Project p;
+  p.name = "年产10万吨不锈钢管项目";
+  p.region = Code("370114");
+  p.stage = ProjectStage::kSigned;
+  p.manager = "王管家";
+  ASSERT_TRUE(ps.Add(p).ok());
+  ASSERT_TRUE(ps.SetYear(p.id, {2024, ProjectLevel::kCityKey, *Money::Parse("2亿")}).ok());
+  ASSERT_TRUE(ps.SetYear(p.id, {2024, ProjectLevel::kProvincialKey, *Money::Parse("3亿")}).ok());  // upsert
+  ASSERT_TRUE(ps.SetYear(p.id, {2025, std::nullopt, std::nullopt}).ok());
+  auto years = *ps.Years(p.id);
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(*years[0].level, ProjectLevel::kProvincialKey);
+  EXPECT_EQ(years[0].annual_plan->yuan(), 300000000);
+  EXPECT_EQ((*ps.YearOf({Code("370100")}, 2024)).size(), 1u);
+  EXPECT_TRUE((*ps.YearOf({Code("370306")}, 2024)).empty());
+  EXPECT_EQ(*ps.LibraryYears({}), (std::vector<int>{2024, 2025}));
+
+  ASSERT_TRUE(ps.AddStageEvent(p.id, {*Date::Of(2024, 3, 2), ProjectStage::kSigned, ProjectStage::kStarted, "", "analyst"}).ok());
+  auto events = *ps.StageEvents(p.id);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].on_date.ToString(), "2024-03-02");
+  EXPECT_EQ(*events[0].from, ProjectStage::kSigned);
+
+  ASSERT_TRUE(ps.SetApproval(p.id, {"环评", *Date::Of(2024, 1, 5), "已办结", ""}).ok());
+  EXPECT_FALSE(ps.SetApproval(p.id, {"消防", std::nullopt, "已办结", ""}).ok());  // not a kind
+  EXPECT_EQ((*ps.Approvals(p.id)).size(), 1u);
+  ProjectNeed need{0, "土地", 150.0, "亩", "待保障", ""};
+  ASSERT_TRUE(ps.AddNeed(p.id, need).ok());
+  EXPECT_GT(need.id, 0);
+  EXPECT_EQ((*ps.Needs(p.id))[0].unit, "亩");
+
+  p.stage = ProjectStage::kStarted;
+  p.actual_start = *YearMonth::Of(2024, 3);
+  ASSERT_TRUE(ps.Update(p).ok());
+  auto found = *ps.FindByName(Code("370114"), p.name);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->stage, ProjectStage::kStarted);
+  EXPECT_EQ(found->manager, "王管家");
+  EXPECT_FALSE((*ps.FindByName(Code("370117"), p.name)).has_value());
+  p.id = 999;
+  EXPECT_EQ(ps.Update(p).code(), StatusCode::kNotFound);
+}
+
+TEST_F(StoresTest, RoundsAndImmutableRecords) {
+  ProjectStore ps(db());
+  Project p;
+  p.name = "智能制造基地项目";
+  p.region = Code("370114");
+  ASSERT_TRUE(ps.Add(p).ok());
+  RoundStore rs(db());
+  Round r{0, Code("370114"), *YearMonth::Of(2024, 3), *Date::Of(2024, 4, 5), "open", 1};
+  ASSERT_TRUE(rs.Open(r).ok());
+  Round again = r;
+  EXPECT_EQ(rs.Open(again).code(), StatusCode::kAlreadyExists);
+  EXPECT_TRUE((*rs.Find(Code("370114"), *YearMonth::Of(2024, 3))).has_value());
+  EXPECT_FALSE((*rs.Find(Code("370114"), *YearMonth::Of(2024, 4))).has_value());
+  EXPECT_EQ((*rs.List({Code("370100")}, 2024)).size(), 1u);
+  EXPECT_TRUE((*rs.List({Code("370100")}, 2023)).empty());
+
+  RoundRecord rec;
+  rec.round_id = r.id;
+  rec.project_id = p.id;
+  rec.filed_at = 100;
+  rec.completed_this_year = *Money::Parse("1.5亿");
+  rec.stage = ProjectStage::kUnderConstruction;
+  ASSERT_TRUE(rs.AddRecord(rec).ok());
+  auto records = *rs.RecordsIn({Code("370114")}, 2024);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].period.ToString(), "2024-03");
+  EXPECT_EQ(records[0].completed_this_year->yuan(), 150000000);
+  // Records are immutable: the database refuses updates and deletes.
+  EXPECT_FALSE(db().Exec("UPDATE round_record SET stage = '投产'").ok());
+  EXPECT_FALSE(db().Exec("DELETE FROM round_record").ok());
+  EXPECT_EQ((*rs.RecordsOf(p.id)).size(), 1u);
+}
+
+TEST_F(StoresTest, ParksAndParcels) {
+  ParkStore ps(db());
+  Park park{0, Code("370114"), "明水经济技术开发区", "高端装备", "智能制造装备", "明水开发区工作专班", 1200.0, ""};
+  ASSERT_TRUE(ps.AddPark(park).ok());
+  Park dup = park;
+  EXPECT_EQ(ps.AddPark(dup).code(), StatusCode::kAlreadyExists);
+  Parcel l;
+  l.park_id = park.id;
+  l.region = Code("370114");
+  l.code = "ZQ-2023-01";
+  l.area_m2 = 52000;
+  l.status = "闲置";
+  l.revitalized_at = *Date::Of(2023, 6, 1);
+  ASSERT_TRUE(ps.AddParcel(l).ok());
+  Parcel bad = l;
+  bad.code = "ZQ-2023-02";
+  bad.status = "出租";
+  EXPECT_FALSE(ps.AddParcel(bad).ok());
+  auto parcels = *ps.Parcels({Code("370100")});
+  ASSERT_EQ(parcels.size(), 1u);
+  EXPECT_DOUBLE_EQ(parcels[0].hectares(), 5.2);
+  EXPECT_EQ(parcels[0].revitalized_at->ToString(), "2023-06-01");
+  EXPECT_TRUE((*ps.FindPark(Code("370114"), "明水经济技术开发区")).has_value());
 }
 
 TEST_F(StoresTest, UsersLockoutSessionsTokensAndAudit) {
