@@ -647,9 +647,7 @@ Result<store::Lead> MoveLead(store::Database& db, const Clock& clock, int64_t id
       added = store::ProjectStore(db).Add(p);
     }
     QQ_RETURN_IF_ERROR(added);
-    QQ_ASSIGN_OR_RETURN(auto link, db.Prepare("UPDATE project SET lead_id = ? WHERE id = ?"));
-    link.Bind(1, lead.id).Bind(2, p.id);
-    QQ_RETURN_IF_ERROR(link.Run());
+    QQ_RETURN_IF_ERROR(store::ProjectStore(db).SetLead(p.id, lead.id));
     project_id = p.id;
   }
   QQ_RETURN_IF_ERROR(leads.Move(id, stage, username, note, project_id, clock()));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/auth.h"
+#include "app/chains.h"
 #include "app/database_admin.h"
 #include "app/security.h"
 #include "app/synthetic.h"
@@ -451,6 +452,9 @@ Result<DemoReport> BuildDemo(const std::string& db_path, const std::filesystem::
     QQ_RETURN_IF_ERROR(builder.Build(report));
     QQ_RETURN_IF_ERROR(store::MetaStore(*db).BumpDataVersion());
     QQ_RETURN_IF_ERROR(tx.Commit());
+    // Chain maps, clusters and evidence then read the tagger's links, not bare industry codes.
+    QQ_ASSIGN_OR_RETURN(auto tagger, LoadTagger(data_dir));
+    QQ_RETURN_IF_ERROR(TagRegistry(*db, tagger, clock, nullptr).status());
     return report;
   }();
   if (!built.ok()) {

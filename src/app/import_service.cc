@@ -627,6 +627,16 @@ Result<ImportReport> ImportPublished(store::Database& db, const ImportContext& c
   return r;
 }
 
+Status ArchiveImportFile(const ImportContext& ctx, const std::string& file_name, std::string_view bytes, ImportReport& r,
+                         const std::string& outcome, std::string* archived_as) {
+  return Archive(ctx, file_name, bytes, r, outcome, archived_as);
+}
+
+Status AuditImport(store::Database& db, const ImportContext& ctx, const ImportOptions& o, const std::string& action,
+                   const std::string& object, const std::string& result, const std::string& detail) {
+  return Audit(db, ctx, o, action, object, result, detail);
+}
+
 Result<std::string> ArchivedReportXlsx(const ImportContext& ctx, const std::string& report_id) {
   if (report_id.empty() || report_id.find('/') != std::string::npos || report_id.find("..") != std::string::npos ||
       report_id.find('\\') != std::string::npos) {

@@ -50,4 +50,11 @@ Result<std::string> ArchivedReportXlsx(const ImportContext& ctx, const std::stri
 // a notes sheet: kind is enterprises, indicators or published.
 Result<std::string> ImportTemplateXlsx(const std::string& kind);
 
+// For other importers (projects): archive a file and its report in "<db>.files/" (sets
+// report_id; `archived_as` gets the original's path), and record an action in the audit trail.
+Status ArchiveImportFile(const ImportContext& ctx, const std::string& file_name, std::string_view bytes,
+                         ingest::ImportReport& r, const std::string& outcome, std::string* archived_as);
+Status AuditImport(store::Database& db, const ImportContext& ctx, const ImportOptions& o, const std::string& action,
+                   const std::string& object, const std::string& result, const std::string& detail);
+
 }  // namespace qq::app
