@@ -16,6 +16,7 @@
 #include "store/import_store.h"
 #include "store/meta_store.h"
 #include "store/plan_store.h"
+#include "app/demo_projects.h"
 #include "store/project_store.h"
 #include "synth/random.h"
 
@@ -399,6 +400,8 @@ Status DemoBuilder::Build(DemoReport& report) {
     }
     QQ_RETURN_IF_ERROR(AddSmallFirms(r, stream++));
     QQ_RETURN_IF_ERROR(AddProjects(r));
+    QQ_RETURN_IF_ERROR(AddDemoSchedule(db_, r, spec_.seed));
+    QQ_RETURN_IF_ERROR(AddDemoLand(db_, r, spec_.seed));
   }
   QQ_RETURN_IF_ERROR(AddNationalPool());
   report.enterprises = firms_;

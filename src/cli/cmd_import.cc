@@ -1,10 +1,12 @@
 // import enterprises|indicators FILE...: sheets in, checked, all or nothing.
 #include <iostream>
+#include <functional>
 #include <memory>
 
 #include "app/database_admin.h"
 #include "app/import_service.h"
 #include "app/paths.h"
+#include "app/project_import.h"
 #include "cli/command.h"
 #include "ingest/file_util.h"
 #include "wire/import_report.h"
@@ -15,10 +17,11 @@ namespace {
 struct ImportArgs {
   std::vector<std::string> files;
   std::string region;
+  std::string as_of;  // projects: the round (YYYY-MM)
 };
 
-using ImportFn = Result<ingest::ImportReport> (*)(store::Database&, const app::ImportContext&, std::string_view,
-                                                   const std::string&, const app::ImportOptions&);
+using ImportFn = std::function<Result<ingest::ImportReport>(store::Database&, const app::ImportContext&, std::string_view,
+                                                             const std::string&, const app::ImportOptions&)>;
 
 void PrintHuman(const ingest::ImportReport& r) {
   if (r.already_imported) {
@@ -107,16 +110,44 @@ void Setup(CLI::App& sub, CommonOptions& c, ImportFn fn, const char* name, const
   cmd->callback([&c, a, fn, name] { ExitCodeSlot() = RunImport(c, *a, fn, name); });
 }
 
+// import projects FILE --region CODE --as-of YYYY-MM: one round's filings from the scheduling sheet.
+void SetupProjects(CLI::App& sub, CommonOptions& c) {
+  auto a = std::make_shared<ImportArgs>();
+  auto* cmd = sub.add_subcommand("projects", "a project scheduling sheet (重点项目调度表) for one round");
+  cmd->add_option("files", a->files, "xlsx, csv or tsv files")->required();
+  AddDbOption(*cmd, c);
+  AddDataDirOption(*cmd, c);
+  AddJsonOption(*cmd, c);
+  cmd->add_option("--region", a->region, "the county whose library the sheet fills (e.g. 370114)")->required();
+  cmd->add_option("--as-of", a->as_of, "the round the figures are for (YYYY-MM); opened if not open yet")->required();
+  cmd->callback([&c, a] {
+    ExitCodeSlot() = [&]() -> int {
+      auto region = RegionCode::Parse(a->region);
+      if (!region.ok()) return Fail(c, region.status().WithContext("--region"));
+      auto as_of = YearMonth::Parse(a->as_of);
+      if (!as_of.ok()) return Fail(c, as_of.status().WithContext("--as-of"));
+      ImportArgs files = *a;
+      files.region.clear();  // the region is the library's, not a firm default
+      ImportFn fn = [region = *region, as_of = *as_of](store::Database& db, const app::ImportContext& ctx, std::string_view bytes,
+                                                      const std::string& name, const app::ImportOptions& o) {
+        return app::ImportProjects(db, ctx, bytes, name, region, as_of, o);
+      };
+      return RunImport(c, files, fn, "projects");
+    }();
+  });
+}
+
 }  // namespace
 
 std::vector<Command> ImportCommands() {
-  return {{"import", "import sheets: import enterprises|indicators|published FILE... (all or nothing, with a report)",
+  return {{"import", "import sheets: import enterprises|indicators|published|projects FILE... (all or nothing, with a report)",
            [](CLI::App& sub, CommonOptions& c) {
              sub.require_subcommand(1);
              Setup(sub, c, &app::ImportEnterprises, "enterprises", "a firm directory (企业名录) or a candidate-firm pool");
              Setup(sub, c, &app::ImportIndicators, "indicators", "monthly indicator sheets (规上企业月报)");
              Setup(sub, c, &app::ImportPublished, "published",
                    "published rates (行政区划代码, 指标, 统计期, 数值(%), 来源), kept as their own series");
+             SetupProjects(sub, c);
            },
            nullptr}};
 }

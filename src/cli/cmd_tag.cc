@@ -1,7 +1,10 @@
+// tag --db DB: tags the whole registry of a database to chain links (people's confirmations and
+// rejections are kept), with progress and a summary on stderr.
 // tag classify: chain tags for firms read as TSV on stdin (名称 \t 经营范围 \t 行业代码), written
 // as JSON Lines, one line per input line, in order. Needs no database: the chain templates and the
-// tagger rules come from data/ (--data-dir). `qiangqu tag --db` (stored tags) builds on the same
-// tagger library later.
+// tagger rules come from data/ (--data-dir).
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -9,8 +12,11 @@
 #include <vector>
 
 #include "app/chains.h"
+#include "app/clock.h"
+#include "app/database_admin.h"
 #include "app/paths.h"
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "tagger/tagger.h"
 #include "tagger/text_normalizer.h"
 
@@ -125,20 +131,75 @@ int RunClassify(const CommonOptions& c) {
   return 0;
 }
 
+int RunTagRegistry(const CommonOptions& c) {
+  if (c.db.empty()) {
+    return Fail(
+        c,
+        Status::InvalidArgument(
+            "tag: --db DB is required to tag a registry (`tag classify` tags stdin without one)"));
+  }
+  auto data = app::FindDataDir(c.data_dir);
+  if (!data.ok()) return Fail(c, data.status());
+  auto db = app::OpenDatabase(c.db);
+  if (!db.ok()) return Fail(c, db.status());
+  auto tagger = app::LoadTagger(*data);
+  if (!tagger.ok()) return Fail(c, tagger.status());
+  // A redrawn bar on a terminal; otherwise (a log file, CI) a line at every tenth.
+  Progress progress("tag");
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  int64_t tenths = 0;
+  auto report =
+      app::TagRegistry(**db, *tagger, app::SystemClock(), [&](int64_t done, int64_t total) {
+        progress.Update(static_cast<uint64_t>(done), static_cast<uint64_t>(total));
+        if (tty || total <= 0) return;
+        int64_t now = done * 10 / total;
+        if (now <= tenths) return;
+        tenths = now;
+        std::fprintf(stderr, "tag: %lld%% (%lld/%lld firms)\n",
+                     static_cast<long long>(done * 100 / total), static_cast<long long>(done),
+                     static_cast<long long>(total));
+      });
+  if (!report.ok()) return Fail(c, report.status());
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.2f", report->seconds);
+  progress.Finish(std::to_string(report->firms) + " firms, " + std::to_string(report->tagged) +
+                  " tagged, " + std::to_string(report->links) + " links, " +
+                  std::to_string(report->kept_decisions) + " kept decisions, " + secs + " s");
+  if (c.json) {
+    PrintJson({{"db", c.db},
+               {"firms", report->firms},
+               {"tagged", report->tagged},
+               {"links", report->links},
+               {"kept_decisions", report->kept_decisions},
+               {"seconds", report->seconds}});
+  }
+  return 0;
+}
+
 void SetupTag(CLI::App& sub, CommonOptions& c) {
-  sub.require_subcommand(1);
+  sub.require_subcommand(0, 1);
+  AddDbOption(sub, c, /*required=*/false);
+  AddDataDirOption(sub, c);
+  AddJsonOption(sub, c);
   auto* classify =
       sub.add_subcommand("classify",
                          "tag firms read as TSV lines on stdin (名称<TAB>经营范围<TAB>行业代码) "
                          "and write one JSON line per input line");
   AddDataDirOption(*classify, c);
   classify->callback([&c] { ExitCodeSlot() = RunClassify(c); });
+  // CLI11 runs this after a sub-command's callback too; `tag classify` has already answered.
+  sub.callback([&sub, &c, classify] {
+    if (sub.got_subcommand(classify)) return;
+    ExitCodeSlot() = RunTagRegistry(c);
+  });
 }
 
 }  // namespace
 
 std::vector<Command> TagCommands() {
-  return {{"tag", "chain tags for firms (tag classify: TSV on stdin → JSON Lines, no database)",
+  return {{"tag",
+           "chain tags for firms: tag --db DB tags the registry (decisions kept); "
+           "tag classify: TSV on stdin → JSON Lines, no database",
            SetupTag, nullptr}};
 }
 

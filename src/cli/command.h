@@ -45,6 +45,7 @@ std::vector<Command> QueryCommands();
 std::vector<Command> ChainCommands();
 std::vector<Command> ServeCommands();
 std::vector<Command> TagCommands();
+std::vector<Command> ProjectCommands();
 
 // The exit code for a status (one table for the whole CLI).
 int ExitCodeFor(const Status& status);

@@ -14,7 +14,7 @@ namespace qq::cli {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = [] {
     std::vector<Command> all;
-    for (auto group : {AdminCommands(), UserCommands(), DataCommands(), ImportCommands(), QueryCommands(), TagCommands(), ChainCommands(), ServeCommands()}) {
+    for (auto group : {AdminCommands(), UserCommands(), DataCommands(), ImportCommands(), QueryCommands(), TagCommands(), ChainCommands(), ProjectCommands(), ServeCommands()}) {
       all.insert(all.end(), group.begin(), group.end());
     }
     return all;

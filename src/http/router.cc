@@ -8,6 +8,7 @@
 
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
+#include "store/round_store.h"
 #include "store/tag_store.h"
 
 namespace qq::http {
@@ -77,6 +78,16 @@ Result<std::optional<RegionCode>> RegionOf(const Route& route, RequestContext& c
       }
       QQ_ASSIGN_OR_RETURN(auto p, store::ProjectStore(ctx.db).Get(id));
       return std::optional<RegionCode>(p.region);
+    }
+    case RegionFrom::kRound: {
+      int64_t id = 0;
+      try {
+        id = std::stoll(ctx.Path(1));
+      } catch (...) {
+        return Status::InvalidArgument("round id must be a number");
+      }
+      QQ_ASSIGN_OR_RETURN(auto r, store::RoundStore(ctx.db).Get(id));
+      return std::optional<RegionCode>(r.region);
     }
     case RegionFrom::kLead: {
       int64_t id = 0;

@@ -50,6 +50,7 @@ enum class RegionFrom {
   kEnterprise,   // the firm named by path capture 1 (USCC)
   kProject,      // the project with id = path capture 1
   kLead,         // the lead with id = path capture 1
+  kRound,        // the scheduling round with id = path capture 1
 };
 
 struct Route {

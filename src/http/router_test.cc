@@ -17,6 +17,7 @@
 #include "http/server.h"
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
+#include "store/round_store.h"
 #include "store/tag_store.h"
 
 namespace qq::http {
@@ -54,6 +55,9 @@ class ServerTest : public ::testing::Test {
     p.region = *RegionCode::Parse("370117");
     ASSERT_TRUE(store::ProjectStore(*db).Add(p).ok());
     project_id_ = p.id;
+    store::Round round{0, *RegionCode::Parse("370117"), *YearMonth::Of(2024, 3), *Date::Of(2024, 4, 5), "open", 1};
+    ASSERT_TRUE(store::RoundStore(*db).Open(round).ok());
+    round_id_ = round.id;
     store::Lead lead;
     lead.region = *RegionCode::Parse("370117");
     lead.chain = "钢铁";
@@ -99,6 +103,7 @@ class ServerTest : public ::testing::Test {
     std::string path = std::regex_replace(r.pattern, std::regex(R"(\(\\d\+\))"),
                                           r.region_from == RegionFrom::kProject ? std::to_string(project_id_)
                                           : r.region_from == RegionFrom::kLead  ? std::to_string(lead_id_)
+                                          : r.region_from == RegionFrom::kRound ? std::to_string(round_id_)
                                                                                 : "1");
     path = std::regex_replace(path, std::regex(R"(\(\[0-9A-Za-z\]\{18\}\))"), "91370117MA3C5R2X44");
     path = std::regex_replace(path, std::regex(R"(\(enterprises\|indicators\|published\))"), "indicators");
@@ -115,6 +120,7 @@ class ServerTest : public ::testing::Test {
   static inline std::string db_path_;
   static inline int64_t project_id_ = 0;
   static inline int64_t lead_id_ = 0;
+  static inline int64_t round_id_ = 0;
   static inline app::Services* services_ = nullptr;
   static inline Server* server_ = nullptr;
   static inline int port_ = 0;

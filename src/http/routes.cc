@@ -181,25 +181,6 @@ Result<Json> EnterpriseByUscc(RequestContext& ctx) {
   return wire::EnterpriseJson(e, names.Regions(), names.Industries(), AboveScaleLookup(ctx)(e.id));
 }
 
-Result<Json> Projects(RequestContext& ctx) {
-  store::ProjectQuery q;
-  q.scope = ScopeOf(ctx);
-  if (std::string stage = ctx.Query("stage"); !stage.empty()) {
-    QQ_ASSIGN_OR_RETURN(q.stage, ParseProjectStage(stage));
-  }
-  QQ_ASSIGN_OR_RETURN(auto projects, store::ProjectStore(ctx.db).List(q));
-  NameCache names(ctx.db);
-  Json items = Json::array();
-  for (const auto& p : projects) items.push_back(wire::ProjectJson(p, names.Regions()));
-  return Json{{"items", items}};
-}
-
-Result<Json> ProjectById(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(auto p, store::ProjectStore(ctx.db).Get(std::stoll(ctx.Path(1))));
-  NameCache names(ctx.db);
-  return wire::ProjectJson(p, names.Regions());
-}
-
 Result<Json> OverviewRoute(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(auto snap, ctx.services.analytics->Current(ctx.db));
   QQ_ASSIGN_OR_RETURN(auto overview, app::BuildOverview(ctx.db, *snap, *ctx.region));
@@ -210,6 +191,7 @@ Result<Json> OverviewRoute(RequestContext& ctx) {
 
 std::vector<Route> DataRoutes();   // routes_data.cc
 std::vector<Route> ChainRoutes();  // routes_chains.cc
+std::vector<Route> ProjectRoutes();  // routes_projects.cc
 
 const std::vector<Route>& ApiRoutes() {
   static const std::vector<Route> kRoutes = [] {
@@ -227,12 +209,11 @@ const std::vector<Route>& ApiRoutes() {
       {"GET", "/api/v1/targets", "targets of a region", false, Permission::kRead, RegionFrom::kQuery, Targets},
       {"GET", "/api/v1/enterprises", "firms of a region, paged and searchable", false, Permission::kRead, RegionFrom::kQuery, Enterprises},
       {"GET", R"(/api/v1/enterprises/([0-9A-Za-z]{18}))", "one firm", false, Permission::kRead, RegionFrom::kEnterprise, EnterpriseByUscc},
-      {"GET", "/api/v1/projects", "projects of a region", false, Permission::kRead, RegionFrom::kQuery, Projects},
-      {"GET", R"(/api/v1/projects/(\d+))", "one project", false, Permission::kRead, RegionFrom::kProject, ProjectById},
       {"GET", "/api/v1/overview", "the 总览 of a region", false, Permission::kRead, RegionFrom::kQuery, OverviewRoute},
   };
   for (auto& r : DataRoutes()) routes.push_back(std::move(r));
   for (auto& r : ChainRoutes()) routes.push_back(std::move(r));
+  for (auto& r : ProjectRoutes()) routes.push_back(std::move(r));
   return routes;
   }();
   return kRoutes;

@@ -248,6 +248,33 @@ Result<DemoSpec> ParseDemoSpec(std::string_view text, const std::string& label) 
         dr.named_projects.push_back(std::move(p));
       }
     }
+    if (const toml::array* parks = r["park"].as_array()) {
+      for (const auto& pn : *parks) {
+        const toml::table& t = *pn.as_table();
+        DemoPark park;
+        park.name = t["name"].value_or(std::string());
+        if (park.name.empty()) return Status::InvalidArgument(label + ":" + std::to_string(pn.source().begin.line) + ": a park needs a name");
+        park.featured_industry = t["featured_industry"].value_or(std::string());
+        park.chain = t["chain"].value_or(std::string());
+        park.task_force = t["task_force"].value_or(std::string());
+        park.area_ha = t["area_ha"].value_or(0.0);
+        park.available_parcels = static_cast<int>(t["available_parcels"].value_or(int64_t{0}));
+        park.idle_parcels = static_cast<int>(t["idle_parcels"].value_or(int64_t{0}));
+        dr.parks.push_back(std::move(park));
+      }
+    }
+    if (const toml::table* land = r["revitalized"].as_table()) {
+      DemoLand l;
+      l.year = static_cast<int>((*land)["year"].value_or(int64_t{0}));
+      l.firms = static_cast<int>((*land)["firms"].value_or(int64_t{0}));
+      l.hectares = (*land)["hectares"].value_or(0.0);
+      l.basis = (*land)["basis"].value_or(std::string());
+      if (l.year <= 0 || l.firms <= 0 || l.hectares <= 0) {
+        return Status::InvalidArgument(label + ":" + std::to_string(land->source().begin.line) +
+                                       ": [region.revitalized] needs year, firms and hectares > 0");
+      }
+      dr.revitalized = l;
+    }
     spec.regions.push_back(std::move(dr));
   }
   return spec;

@@ -40,6 +40,21 @@ struct DemoProjectPlan {
   std::string basis;
 };
 
+// A park of the demo district (园区) with its parcels drawn at random.
+struct DemoPark {
+  std::string name, featured_industry, chain, task_force;
+  double area_ha = 0;
+  int available_parcels = 0, idle_parcels = 0;  // 可供 and still 闲置 parcels to draw
+};
+
+// Idle land put back to use in one year: `firms` parcels of `hectares` in total, each to a firm.
+struct DemoLand {
+  int year = 0;
+  int firms = 0;
+  double hectares = 0;
+  std::string basis;
+};
+
 struct DemoRegion {
   RegionCode code;
   std::string name, plan_name, framework, source;
@@ -52,6 +67,8 @@ struct DemoRegion {
   std::vector<PublishedRate> published;
   std::optional<DemoProjectPlan> projects;
   std::vector<Project> named_projects;
+  std::vector<DemoPark> parks;
+  std::optional<DemoLand> revitalized;
 };
 
 struct DemoSpec {

@@ -212,6 +212,21 @@ Result<std::vector<int>> ProjectStore::LibraryYears(const std::vector<RegionCode
   return out;
 }
 
+Status ProjectStore::SetLead(int64_t project_id, int64_t lead_id) {
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("UPDATE project SET lead_id = ? WHERE id = ?"));
+  st.Bind(1, lead_id).Bind(2, project_id);
+  return st.Run();
+}
+
+Result<std::optional<std::pair<int64_t, std::string>>> ProjectStore::LeadOf(int64_t project_id) {
+  using Out = std::optional<std::pair<int64_t, std::string>>;
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT l.id, l.firm_name FROM project p JOIN lead l ON l.id = p.lead_id WHERE p.id = ?"));
+  st.Bind(1, project_id);
+  QQ_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Out();
+  return Out(std::make_pair(st.Int(0), st.Text(1)));
+}
+
 Status ProjectStore::AddStageEvent(int64_t project_id, const StageEvent& e) {
   QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(
       "INSERT INTO project_stage_event (project_id, on_date, stage_from, stage_to, reason, username) VALUES (?, ?, ?, ?, ?, ?)"));

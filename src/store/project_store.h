@@ -36,6 +36,10 @@ class ProjectStore {
   // Years that have a library in scope, ascending.
   Result<std::vector<int>> LibraryYears(const std::vector<RegionCode>& scope);
 
+  // The 招商 lead a project came from: (lead id, firm name).
+  Status SetLead(int64_t project_id, int64_t lead_id);
+  Result<std::optional<std::pair<int64_t, std::string>>> LeadOf(int64_t project_id);
+
   Status AddStageEvent(int64_t project_id, const StageEvent& e);
   Result<std::vector<StageEvent>> StageEvents(int64_t project_id);  // oldest first
   Status SetApproval(int64_t project_id, const ProjectApproval& a);

@@ -108,7 +108,7 @@ Result<std::vector<RoundRecord>> RoundStore::ReadRecords(const std::string& wher
       "SELECT r.id, r.round_id, s.period, r.project_id, r.filed_at, r.completed_total, r.completed_period, "
       "r.completed_this_year, r.progress_pct, r.stage, r.workers, r.problems, r.source, r.import_id, r.username "
       "FROM round_record r JOIN schedule_round s ON s.id = r.round_id JOIN project p ON p.id = r.project_id WHERE " +
-      where + " ORDER BY s.period, r.filed_at, r.id"));
+      where + " ORDER BY s.period, r.id"));
   bind(st);
   std::vector<RoundRecord> out;
   while (true) {

@@ -104,7 +104,9 @@ Json ProjectJson(const Project& p, const NameOf& region_names) {
           {"planned_start", OptMonth(p.planned_start)}, {"actual_start", OptMonth(p.actual_start)},
           {"planned_production", OptMonth(p.planned_production)}, {"actual_production", OptMonth(p.actual_production)},
           {"floor_area_m2", OptInt(p.floor_area_m2)}, {"land_ha", OptInt(p.land_ha)}, {"capacity", p.capacity},
-          {"expected_output", OptMoney(p.expected_output)}, {"jobs", OptInt(p.jobs)}, {"source", p.source}};
+          {"expected_output", OptMoney(p.expected_output)}, {"jobs", OptInt(p.jobs)}, {"source", p.source},
+          {"park_id", OptInt(p.park_id)}, {"manager", p.manager}, {"leader", p.leader}, {"capacity_unit", p.capacity_unit},
+          {"planned_completion", OptMonth(p.planned_completion)}, {"stage_reason", p.stage_reason}};
 }
 
 Json OverviewJson(const app::Overview& o) {

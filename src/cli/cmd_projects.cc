@@ -1,0 +1,205 @@
+// projects summary|list|show|template|round, parks, parks match: the key-project library on the CLI.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/database_admin.h"
+#include "app/land.h"
+#include "app/project_import.h"
+#include "app/projects.h"
+#include "cli/command.h"
+#include "store/region_store.h"
+#include "wire/projects.h"
+
+namespace qq::cli {
+namespace {
+
+struct ProjectArgs {
+  std::string region = "370114";
+  int year = 0;  // 0: default
+  std::string as_of, round, deadline, out;
+  std::string stage, level, chain, park;
+  int64_t id = 0;
+};
+
+wire::NameOf RegionNames(store::Database& db) {
+  auto cache = std::make_shared<std::map<std::string, std::string>>();
+  return [&db, cache](const std::string& code) -> std::string {
+    auto it = cache->find(code);
+    if (it != cache->end()) return it->second;
+    std::string name;
+    if (auto c = RegionCode::Parse(code); c.ok()) {
+      if (auto r = store::RegionStore(db).Get(*c); r.ok()) name = r->name;
+    }
+    (*cache)[code] = name;
+    return name;
+  };
+}
+
+Result<app::ProjectCut> CutOf(const ProjectArgs& a) {
+  app::ProjectCut cut;
+  if (!a.stage.empty()) {
+    QQ_ASSIGN_OR_RETURN(auto s, ParseProjectStage(a.stage));
+    cut.stage = s;
+  }
+  if (!a.level.empty()) {
+    QQ_ASSIGN_OR_RETURN(auto l, ParseProjectLevel(a.level));
+    cut.level = l;
+  }
+  cut.chain = a.chain;
+  cut.park = a.park;
+  return cut;
+}
+
+Result<std::optional<YearMonth>> OptMonth(const std::string& text, const char* option) {
+  if (text.empty()) return std::optional<YearMonth>();
+  auto m = YearMonth::Parse(text);
+  if (!m.ok()) return m.status().WithContext(option);
+  return std::optional<YearMonth>(*m);
+}
+
+// Adds a sub-command that prints one JSON document (pretty without --json).
+void Add(CLI::App& parent, CommonOptions& c, const char* name, const char* help, bool writes,
+         const std::function<void(CLI::App&, ProjectArgs&)>& options,
+         std::function<Result<wire::Json>(store::Database&, const CommonOptions&, const ProjectArgs&)> fn) {
+  auto a = std::make_shared<ProjectArgs>();
+  auto* cmd = parent.add_subcommand(name, help);
+  AddDbOption(*cmd, c);
+  AddDataDirOption(*cmd, c);
+  AddJsonOption(*cmd, c);
+  options(*cmd, *a);
+  cmd->callback([&c, a, fn, writes] {
+    ExitCodeSlot() = [&]() -> int {
+      auto db = app::OpenDatabase(c.db, !writes);
+      if (!db.ok()) return Fail(c, db.status());
+      auto doc = fn(**db, c, *a);
+      if (!doc.ok()) return Fail(c, doc.status());
+      if (c.json) PrintJson(*doc); else std::cout << doc->dump(2) << "\n";
+      return 0;
+    }();
+  });
+}
+
+void RegionOption(CLI::App& cmd, ProjectArgs& a) { cmd.add_option("--region", a.region, "county code (default 370114)"); }
+
+void CutOptions(CLI::App& cmd, ProjectArgs& a) {
+  cmd.add_option("--year", a.year, "the library's year (default: the latest)");
+  cmd.add_option("--as-of", a.as_of, "report month YYYY-MM (default: the latest round of the year)");
+  cmd.add_option("--stage", a.stage, "only projects at this stage (谋划 … 达产, 暂停, 终止)");
+  cmd.add_option("--level", a.level, "only this level (省重大, 省优选, 省重点, 市重点, 区级重点)");
+  cmd.add_option("--chain", a.chain, "only this chain");
+  cmd.add_option("--park", a.park, "only this park");
+}
+
+void SetupProjects(CLI::App& sub, CommonOptions& c) {
+  sub.require_subcommand(1);
+  Add(sub, c, "summary", "the year's roll-up as of a month: investment vs plan, 开工率, 投产率, lists, paragraph", false,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        RegionOption(cmd, a);
+        CutOptions(cmd, a);
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
+        QQ_ASSIGN_OR_RETURN(auto cut, CutOf(a));
+        QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
+        std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
+        QQ_ASSIGN_OR_RETURN(auto lib, app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut));
+        return wire::ProjectSummaryJson(app::Summarize(lib), region.str());
+      });
+  Add(sub, c, "list", "the year's library as of a round, with each project's last filing", false,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        RegionOption(cmd, a);
+        CutOptions(cmd, a);
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
+        QQ_ASSIGN_OR_RETURN(auto cut, CutOf(a));
+        QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
+        std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
+        QQ_ASSIGN_OR_RETURN(auto lib, app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut));
+        wire::Json round = nullptr;
+        if (lib.round) round = wire::RoundJson(*lib.round, RegionNames(db), static_cast<int>(lib.rows.size()), 0, 0);
+        return wire::ProjectLibraryJson(lib, RegionNames(db), round);
+      });
+  Add(sub, c, "show", "one project: years, stage history, approvals, needs, every filing, milestones", false,
+      [](CLI::App& cmd, ProjectArgs& a) { cmd.add_option("id", a.id, "project id")->required(); },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
+        return wire::ProjectProfileJson(p, RegionNames(db));
+      });
+  Add(sub, c, "round", "open the scheduling round (调度) of a month", true,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        RegionOption(cmd, a);
+        cmd.add_option("--period", a.round, "YYYY-MM")->required();
+        cmd.add_option("--deadline", a.deadline, "YYYY-MM-DD (default: the 5th of the next month)");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
+        QQ_ASSIGN_OR_RETURN(auto period, YearMonth::Parse(a.round));
+        std::optional<Date> deadline;
+        if (!a.deadline.empty()) {
+          auto d = Date::Parse(a.deadline);
+          if (!d.ok()) return d.status().WithContext("--deadline");
+          deadline = *d;
+        }
+        QQ_ASSIGN_OR_RETURN(auto r, app::OpenRound(db, app::SystemClock(), region, period, deadline));
+        QQ_ASSIGN_OR_RETURN(auto status, app::StatusOfRound(db, app::SystemClock(), r.id));
+        return wire::RoundStatusJson(status, RegionNames(db));
+      });
+  Add(sub, c, "template", "write the round's pre-filled scheduling sheet (xlsx) for project owners", false,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        RegionOption(cmd, a);
+        cmd.add_option("--round", a.round, "YYYY-MM")->required();
+        cmd.add_option("--out", a.out, "file to write (default: <region>_<round>_重点项目调度表.xlsx)");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
+        QQ_ASSIGN_OR_RETURN(auto period, YearMonth::Parse(a.round));
+        QQ_ASSIGN_OR_RETURN(auto bytes, app::RoundTemplateXlsx(db, app::SystemClock(), region, period));
+        std::string out = a.out.empty() ? region.str() + "_" + period.ToString() + "_重点项目调度表.xlsx" : a.out;
+        std::ofstream f(out, std::ios::binary);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!f) return Status::Io("cannot write " + out);
+        return wire::Json{{"file", out}, {"bytes", bytes.size()}};
+      });
+}
+
+void SetupParks(CLI::App& sub, CommonOptions& c) {
+  auto a = std::make_shared<ProjectArgs>();
+  AddDbOption(sub, c);
+  AddDataDirOption(sub, c);
+  AddJsonOption(sub, c);
+  RegionOption(sub, *a);
+  sub.add_option("--year", a->year, "year of the revitalisation figures (default: the latest)");
+  Add(sub, c, "match", "available parcels for a project's land need", false,
+      [](CLI::App& cmd, ProjectArgs& x) { cmd.add_option("--project", x.id, "project id")->required(); },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& x) -> Result<wire::Json> {
+        QQ_ASSIGN_OR_RETURN(auto m, app::MatchLand(db, x.id));
+        return wire::LandMatchJson(m);
+      });
+  sub.callback([&c, a, &sub] {
+    if (!sub.get_subcommands().empty()) return;
+    ExitCodeSlot() = [&]() -> int {
+      auto db = app::OpenDatabase(c.db, true);
+      if (!db.ok()) return Fail(c, db.status());
+      auto region = RegionCode::Parse(a->region);
+      if (!region.ok()) return Fail(c, region.status().WithContext("--region"));
+      auto parks = app::ParksOf(**db, *region);
+      if (!parks.ok()) return Fail(c, parks.status());
+      auto land = app::RevitalizedLand(**db, *region, a->year ? std::optional<int>(a->year) : std::nullopt);
+      if (!land.ok()) return Fail(c, land.status());
+      auto doc = wire::ParksJson(*parks, *land);
+      if (c.json) PrintJson(doc); else std::cout << land->sentence << "\n" << doc.dump(2) << "\n";
+      return 0;
+    }();
+  });
+}
+
+}  // namespace
+
+std::vector<Command> ProjectCommands() {
+  return {{"projects", "the key-project library: projects summary|list|show|round|template", SetupProjects, nullptr},
+          {"parks", "parks, parcels and revitalised idle land; parks match --project ID", SetupParks, nullptr}};
+}
+
+}  // namespace qq::cli

@@ -1,0 +1,20 @@
+// JSON of the key-project library, scheduling rounds, parks and land (docs/api.md).
+#pragma once
+
+#include "app/land.h"
+#include "app/projects.h"
+#include "wire/entities.h"
+
+namespace qq::wire {
+
+Json RoundJson(const store::Round& r, const NameOf& region_names, int projects, int filed, int late);
+Json RecordJson(const store::RoundRecord& r, bool late);
+Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names, const Json& round);
+Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code);
+Json RoundStatusJson(const app::RoundStatus& s, const NameOf& region_names);
+Json ProjectProfileJson(const app::ProjectProfile& p, const NameOf& region_names);
+Json ParcelJson(const store::Parcel& l);
+Json ParksJson(const std::vector<app::ParkView>& parks, const app::LandFigures& land);
+Json LandMatchJson(const app::LandMatch& m);
+
+}  // namespace qq::wire
