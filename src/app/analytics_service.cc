@@ -93,12 +93,18 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
   snap->links_from_tags = tag_rows > 0;
   analytics::DatasetBuilder b;
   std::unordered_map<std::string, uint32_t> county_index;
+  std::unordered_map<std::string, int32_t> town_index;
   QQ_RETURN_IF_ERROR(store::EnterpriseStore(db).ForEach({}, [&](const Enterprise& e) -> Status {
     analytics::FirmInfo info;
     info.enterprise_id = e.id;
     auto [it, inserted] = county_index.try_emplace(e.region.str(), 0);
     if (inserted) it->second = b.AddCounty(e.region.str());
     info.county = it->second;
+    if (e.town) {
+      auto [t, fresh] = town_index.try_emplace(e.town->str(), -1);
+      if (fresh) t->second = b.AddTown(e.town->str());
+      info.town = t->second;
+    }
     if (e.industry && !e.industry->IsSection()) {
       const std::string& code = e.industry->str();
       info.industry = Digits(code, info.industry_digits);

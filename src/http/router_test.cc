@@ -265,5 +265,40 @@ TEST_F(ServerTest, UploadsReportsTemplatesExportsAndMonitoring) {
   EXPECT_EQ(cli.Get("/api/v1/monitor/breakdown?region=370117&by=galaxy", {{"Cookie", cookie}})->status, 400);
 }
 
+TEST_F(ServerTest, RoundsFilingsSummaryAndTemplateOverHttp) {
+  auto [cookie, csrf] = Login("jinan");  // 分析员 of 济南市
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto cli = Client();
+  auto post = [&](const std::string& path, const std::string& body) { return cli.Post(path, h, body, "application/json"); };
+  EXPECT_EQ(post("/api/v1/rounds", R"({"region":"370117","period":"2024-03"})")->status, 409);  // opened in setup
+  auto opened = post("/api/v1/rounds", R"({"region":"370117","period":"2024-04"})");
+  ASSERT_EQ(opened->status, 201) << opened->body;
+  EXPECT_EQ(wire::Json::parse(opened->body)["deadline"], "2024-05-05");
+  EXPECT_EQ(post("/api/v1/rounds", R"({"region":"370306","period":"2024-04"})")->status, 403);  // outside 济南
+  std::string records = "/api/v1/projects/" + std::to_string(project_id_) + "/records";
+  auto filed = post(records, R"({"round":"2024-04","stage":"开工","completed_this_year":30000000,"completed_total":30000000})");
+  ASSERT_EQ(filed->status, 201) << filed->body;
+  EXPECT_EQ(wire::Json::parse(filed->body)["project"]["stage"], "开工");
+  auto back = post(records, R"({"round":"2024-04","stage":"谋划"})");
+  EXPECT_EQ(back->status, 400);
+  EXPECT_EQ(wire::Json::parse(back->body)["error"]["code"], "bad_transition");
+  EXPECT_EQ(post(records, R"({"round":"2030-01"})")->status, 404);
+  EXPECT_EQ(post(records, R"({"round":"2024-04","completed_this_year":1.5})")->status, 400);  // money is integer 元
+  auto summary = cli.Get("/api/v1/projects/summary?region=370117&as_of=2024-04", h);
+  ASSERT_EQ(summary->status, 200) << summary->body;
+  auto s = wire::Json::parse(summary->body);
+  EXPECT_EQ(s["count"], 1);
+  EXPECT_EQ(s["completed_this_year"], 30000000);
+  EXPECT_EQ(s["started"], 1);
+  EXPECT_TRUE(s["not_filed"].empty());
+  EXPECT_NE(s["paragraph"].get<std::string>().find("共有项目1个"), std::string::npos);
+  auto tmpl = cli.Get("/api/v1/rounds/" + std::to_string(round_id_) + "/template.xlsx", h);
+  ASSERT_EQ(tmpl->status, 200);
+  EXPECT_EQ(tmpl->body.substr(0, 2), "PK");
+  auto missing = cli.Get("/api/v1/projects/999999", h);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->body.find("no project with id"), std::string::npos);  // the handler's message, not "no API route"
+}
+
 }  // namespace
 }  // namespace qq::http

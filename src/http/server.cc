@@ -62,7 +62,7 @@ void Server::Configure(int threads) {
   }
   // Unknown API paths answer JSON; other paths fall back to the web app (client-side routes).
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (res.status != 404) return;
+    if (res.status != 404 || !res.body.empty()) return;  // a handler's own 404 keeps its message
     if (req.path.rfind("/api/", 0) == 0) {
       WriteError(res, Status::NotFound("no API route " + req.method + " " + req.path));
       return;
