@@ -80,17 +80,21 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
       }
     }
   }
-  // Once the registry has been tagged, a firm's links are its tags: the tagger's, plus the
-  // ones a person confirmed, minus the ones a person rejected.
+  // Once the tagger has run (rows of status auto exist), a firm's links are its tags: the
+  // tagger's plus the ones a person confirmed, minus the ones a person rejected. Before that,
+  // a person's decisions adjust the code-based links of that firm only.
+  std::unordered_map<int64_t, std::vector<uint32_t>> tagged, rejected;
+  bool tagger_ran = false;
   QQ_ASSIGN_OR_RETURN(int64_t tag_rows, store::TagStore(db).Count());
-  std::unordered_map<int64_t, std::vector<uint32_t>> tagged;
   if (tag_rows > 0) {
     QQ_RETURN_IF_ERROR(store::TagStore(db).ForEach([&](const store::TagRow& r) -> Status {
-      if (r.status != store::TagStatus::kRejected) tagged[r.enterprise_id].push_back(static_cast<uint32_t>(r.link_id));
+      tagger_ran |= r.status == store::TagStatus::kAuto;
+      auto& list = r.status == store::TagStatus::kRejected ? rejected : tagged;
+      list[r.enterprise_id].push_back(static_cast<uint32_t>(r.link_id));
       return Status::Ok();
     }));
   }
-  snap->links_from_tags = tag_rows > 0;
+  snap->links_from_tags = tagger_ran;
   analytics::DatasetBuilder b;
   std::unordered_map<std::string, uint32_t> county_index;
   std::unordered_map<std::string, int32_t> town_index;
@@ -117,11 +121,19 @@ Result<std::shared_ptr<AnalyticsSnapshot>> AnalyticsService::Load(store::Databas
     if (snap->links_from_tags) {
       auto it = tagged.find(e.id);
       if (it != tagged.end()) b.SetLinks(f, it->second);
-    } else if (e.industry) {
+    } else {
       std::vector<uint32_t> links;
-      for (const auto& [prefix, link] : code_links) {
-        if (e.industry->str().starts_with(prefix)) links.push_back(link);
+      if (e.industry) {
+        for (const auto& [prefix, link] : code_links) {
+          if (e.industry->str().starts_with(prefix)) links.push_back(link);
+        }
       }
+      if (auto c = tagged.find(e.id); c != tagged.end()) links.insert(links.end(), c->second.begin(), c->second.end());
+      if (auto r = rejected.find(e.id); r != rejected.end()) {
+        std::erase_if(links, [&](uint32_t l) { return std::find(r->second.begin(), r->second.end(), l) != r->second.end(); });
+      }
+      std::sort(links.begin(), links.end());
+      links.erase(std::unique(links.begin(), links.end()), links.end());
       if (!links.empty()) b.SetLinks(f, std::move(links));
     }
     return Status::Ok();

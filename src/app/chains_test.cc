@@ -7,6 +7,7 @@
 
 #include "app/database_admin.h"
 #include "app/demo.h"
+#include "store/chain_store.h"
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
 #include "store/tag_store.h"
@@ -144,6 +145,52 @@ TEST_F(ChainsTest, ASignedLeadBecomesAProject) {
   store::Lead bad = l;
   bad.chain = "不存在的链";
   EXPECT_FALSE(AddLead(*db_, SystemClock(), bad, "x").ok());
+}
+
+}  // namespace
+}  // namespace qq::app
+
+namespace qq::app {
+namespace {
+
+// Before the tagger has run, one person's decision adjusts that firm's code-based links and
+// leaves every other firm's alone.
+TEST(ChainsBeforeTagging, ADecisionDoesNotWipeOtherFirmsCodeLinks) {
+  std::string path = (std::filesystem::path(::testing::TempDir()) / ("qq-untagged-" + std::to_string(getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  ASSERT_TRUE(InitDatabase(path, kData).ok());
+  auto db = std::move(OpenDatabase(path)).value();
+  store::EnterpriseStore es(*db);
+  std::vector<Uscc> usccs = {*Uscc::Parse("91370117MA3C5R2X44"), *Uscc::Parse("91370306MA0CR9YX6A")};
+  for (size_t k = 0; k < usccs.size(); ++k) {
+    Enterprise e;
+    e.uscc = usccs[k];
+    e.name = "测试钢铁" + std::to_string(k);
+    e.region = *RegionCode::Parse(k == 0 ? "370117" : "370306");
+    e.industry = *IndustryCode::Parse("3130");
+    ASSERT_TRUE(es.Upsert(e, 1).ok());
+  }
+  ASSERT_TRUE(DecideTag(*db, SystemClock(), usccs[0], "钢铁", "rolling", false, "chief", "只做贸易").ok());
+  AnalyticsService service(*LoadThresholds(kData), 1);
+  auto snap = *service.Load(*db);
+  EXPECT_FALSE(snap->links_from_tags);
+  auto links = [&](size_t k) {
+    uint32_t f = snap->firm_of_enterprise.at((*es.GetByUscc(usccs[k])).id);
+    auto [b, e] = snap->dataset.LinksOf(f);
+    return std::vector<uint32_t>(b, e);
+  };
+  uint32_t rolling = 0;
+  auto steel = store::ChainStore(*db).GetByName("钢铁");
+  ASSERT_TRUE(steel.ok());
+  for (const auto& l : steel->links) {
+    if (l.key == "rolling") rolling = static_cast<uint32_t>(l.id);
+  }
+  auto other = links(1);  // untouched: every link its code names, 钢压延加工 among them
+  EXPECT_NE(std::find(other.begin(), other.end(), rolling), other.end());
+  auto decided = links(0);  // the same links but the rejected one
+  EXPECT_EQ(std::find(decided.begin(), decided.end(), rolling), decided.end());
+  EXPECT_EQ(decided.size() + 1, other.size());
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
 }
 
 }  // namespace
