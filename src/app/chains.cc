@@ -468,6 +468,33 @@ Result<RegionRelatedness> RelatednessOf(store::Database& db, const AnalyticsSnap
   return out;
 }
 
+namespace {
+
+// How firmly a firm sits on a link: 1 when a person confirmed it or the tagger found both its
+// industry code and a keyword, 0.8 for a keyword, 0.6 for a code alone, 0.5 when the firm is
+// on the link only by the industry-code rule (registry not tagged yet).
+double LinkMatch(const std::vector<store::TagRow>& rows, int64_t link_id) {
+  for (const auto& t : rows) {
+    if (t.link_id != link_id) continue;
+    if (t.status == store::TagStatus::kConfirmed) return 1.0;
+    bool code = false, keyword = false;
+    size_t start = 0;
+    while (start < t.evidence.size()) {
+      size_t nl = t.evidence.find('\n', start);
+      std::string_view line(t.evidence.data() + start, (nl == std::string::npos ? t.evidence.size() : nl) - start);
+      std::string_view rule = line.substr(0, line.find('|'));
+      code |= rule == "code" || rule == "hint_code";
+      keyword |= rule == "keyword" || rule == "typo" || rule == "operation";
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    return code && keyword ? 1.0 : keyword ? 0.8 : code ? 0.6 : 0.7;
+  }
+  return 0.5;
+}
+
+}  // namespace
+
 Result<std::vector<LinkCandidates>> AttractionCandidates(store::Database& db, const AnalyticsSnapshot& snap,
                                                          const RegionCode& region, const std::string& chain, size_t per_link) {
   QQ_ASSIGN_OR_RETURN(auto analysis, AnalyseChain(db, snap, region, chain));
@@ -522,15 +549,17 @@ Result<std::vector<LinkCandidates>> AttractionCandidates(store::Database& db, co
       out.push_back(std::move(lc));
       continue;
     }
-    // Scores: tag score (or 1 for a code match), log scale (revenue, else registered capital),
-    // growth, each normalised to 0–1 within the link's candidates; then the weighted sum.
+    // Scores: how firmly the firm sits on the link (its evidence), log scale (revenue, else
+    // registered capital as a rough proxy), growth — scale and growth normalised to 0–1 within
+    // the link's candidates, a firm without figures taking the middle — then the weighted sum.
     for (auto& x : raw) {
       QQ_ASSIGN_OR_RETURN(auto e, firms.GetById(d.firm(x.f).enterprise_id));
       double size = x.revenue > 0 ? static_cast<double>(x.revenue)
                                   : static_cast<double>(e.registered_capital ? e.registered_capital->yuan() : 0) * 2.0;
       x.scale_raw = std::log10(1.0 + size);
       x.growth_raw = x.growth.value_or(0.0);
-      x.match = 1.0;
+      QQ_ASSIGN_OR_RETURN(auto rows, tags.ForEnterprise(e.id));
+      x.match = LinkMatch(rows, link.id);
     }
     auto normalise = [&](auto get, auto set) {
       double lo = 1e300, hi = -1e300;
@@ -542,6 +571,9 @@ Result<std::vector<LinkCandidates>> AttractionCandidates(store::Database& db, co
     };
     normalise([](Raw& x) { return x.scale_raw; }, [](Raw& x, double v) { x.scale_raw = v; });
     normalise([](Raw& x) { return x.growth_raw; }, [](Raw& x, double v) { x.growth_raw = v; });
+    for (auto& x : raw) {
+      if (!x.growth) x.growth_raw = 0.5;  // unknown growth: neither rewarded nor punished
+    }
     std::vector<std::pair<double, size_t>> order;
     for (size_t k = 0; k < raw.size(); ++k) {
       double score = 100.0 * (0.35 * raw[k].match + 0.3 * raw[k].scale_raw + 0.15 * raw[k].growth_raw + 0.2 * link_density);
@@ -569,7 +601,9 @@ Result<std::vector<LinkCandidates>> AttractionCandidates(store::Database& db, co
       for (const auto& t : rows) {
         if (t.link_id == link.id && !t.evidence.empty()) why = ReadableEvidence(t.evidence.substr(0, t.evidence.find('\n')));
       }
-      c.reasons.push_back("环节匹配：" + link.name + "，" + why);
+      char match_text[16];
+      std::snprintf(match_text, sizeof match_text, "%.1f", x.match);
+      c.reasons.push_back("环节匹配：" + link.name + "，" + why + "（匹配度" + match_text + "）");
       if (x.revenue > 0) {
         c.reasons.push_back("规模：营业收入" + Money::FromYuan(x.revenue).Format(MoneyUnit::kHundredMillionYuan, 2) + "(1-N月累计)");
       } else if (e.registered_capital) {
