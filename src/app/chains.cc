@@ -1,5 +1,7 @@
 #include "app/chains.h"
 
+#include "app/projects.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -640,7 +642,7 @@ int StageIndex(const std::string& s) {
 }  // namespace
 
 Result<store::Lead> AddLead(store::Database& db, const Clock& clock, store::Lead lead, const std::string& username) {
-  if (StageIndex(lead.stage) < 0 || lead.stage == "放弃") return Status::InvalidArgument("a new lead starts at 线索 … 洽谈");
+  if (StageIndex(lead.stage) < 0 || lead.stage == "放弃") return Status::InvalidArgument("新线索的阶段须为 线索、接洽、考察、洽谈、签约、落地 之一 (a new lead starts at one of 线索 … 落地)");
   if (lead.firm_name.empty()) return Status::InvalidArgument("a lead needs the firm's name");
   QQ_RETURN_IF_ERROR(store::ChainStore(db).GetByName(lead.chain).status());
   lead.created_at = lead.updated_at = clock();
@@ -675,12 +677,15 @@ Result<store::Lead> MoveLead(store::Database& db, const Clock& clock, int64_t id
     p.chain = lead.chain;
     p.total_investment = Money::FromYuan(lead.expected_investment.value_or(0));
     p.source = "招商线索 #" + std::to_string(lead.id);
-    Status added = store::ProjectStore(db).Add(p);
-    for (int n = 2; added.code() == StatusCode::kAlreadyExists && n < 20; ++n) {
+    // The signed lead enters this year's project library at 签约, with its first stage event.
+    int year = Date::FromDays(static_cast<long>((clock() + 8 * 3600) / 86400)).year();
+    auto added = CreateProject(db, clock, p, ProjectYear{year, std::nullopt, std::nullopt}, username);
+    for (int n = 2; !added.ok() && added.status().code() == StatusCode::kAlreadyExists && n < 20; ++n) {
       p.name = lead.firm_name + "项目（" + std::to_string(n) + "）";
-      added = store::ProjectStore(db).Add(p);
+      added = CreateProject(db, clock, p, ProjectYear{year, std::nullopt, std::nullopt}, username);
     }
-    QQ_RETURN_IF_ERROR(added);
+    QQ_RETURN_IF_ERROR(added.status());
+    p = *added;
     QQ_RETURN_IF_ERROR(store::ProjectStore(db).SetLead(p.id, lead.id));
     project_id = p.id;
   }

@@ -137,6 +137,12 @@ TEST_F(ChainsTest, ASignedLeadBecomesAProject) {
   EXPECT_EQ(project.stage, ProjectStage::kSigned);
   EXPECT_EQ(project.chain, "集成电路");
   EXPECT_EQ(project.total_investment.yuan(), 1'500'000'000);
+  // It enters this year's library with its first stage event and knows its lead.
+  EXPECT_EQ(store::ProjectStore(*db_).Years(project.id)->size(), 1u);
+  ASSERT_EQ(store::ProjectStore(*db_).StageEvents(project.id)->size(), 1u);
+  auto lead_of = *store::ProjectStore(*db_).LeadOf(project.id);
+  ASSERT_TRUE(lead_of.has_value());
+  EXPECT_EQ(lead_of->first, signed_lead->id);
   // Moving on to 落地 keeps the same project.
   auto landed = MoveLead(*db_, SystemClock(), lead->id, "落地", "zhaoshang", "");
   EXPECT_EQ(landed->project_id, signed_lead->project_id);
