@@ -33,6 +33,35 @@ ProjectStage StageIn(const Project& p, YearMonth m) {
   return p.stage;
 }
 
+// Approvals as far as the project's final stage needs them, and open 要素保障 needs for projects
+// not yet built (land) or building (power).
+Status AddDemoApprovalsAndNeeds(store::Database& db, const Project& p, int year, synth::Rng& rng) {
+  YearMonth start = p.actual_start ? *p.actual_start : p.planned_start ? *p.planned_start : *YearMonth::Of(year, 3);
+  auto before = [&](int months) {
+    YearMonth m = start.AddMonths(-months);
+    return *Date::Of(m.year(), m.month(), 1 + static_cast<int>(rng.Below(28)));
+  };
+  int rank = StageRank(p.stage);
+  if (rank < 0) rank = StageRank(ProjectStage::kStarted);
+  std::vector<ProjectApproval> approvals = {{"立项/备案", before(6), rank >= 1 ? "已办结" : "办理中", ""}};
+  if (rank >= 1) {
+    approvals.push_back({"用地", before(4), rank >= 2 ? "已办结" : "办理中", ""});
+    approvals.push_back({"环评", before(3), rank >= 2 ? "已办结" : "办理中", ""});
+  }
+  if (rank >= 2) approvals.push_back({"施工许可", before(1), "已办结", ""});
+  for (auto& a : approvals) {
+    if (a.status != "已办结") a.on_date.reset();
+    QQ_RETURN_IF_ERROR(SetApproval(db, p.id, a));
+  }
+  if (rank <= 1) {
+    double mu = p.land_ha ? *p.land_ha * 15 : std::round(30 + 170 * rng.Uniform());
+    QQ_RETURN_IF_ERROR(AddNeed(db, p.id, {0, "土地", mu, "亩", rng.Chance(0.5) ? "待保障" : "协调中", "demo"}).status());
+  } else if (rank <= 3 && rng.Chance(0.2)) {
+    QQ_RETURN_IF_ERROR(AddNeed(db, p.id, {0, "用电", std::round(2 + 18 * rng.Uniform()), "兆伏安", "协调中", "demo"}).status());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_t seed) {
@@ -62,6 +91,7 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
     QQ_RETURN_IF_ERROR(projects.Update(start));
     QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {year, p.level, p.annual_plan}));
     QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {*Date::Of(year - 1, 12, 20), std::nullopt, start.stage, "", "demo"}));
+    QQ_RETURN_IF_ERROR(AddDemoApprovalsAndNeeds(db, p, year, rng));
   }
   // Rounds for every month; filings on time mostly, a few late; the last round stays open
   // with some projects not filed yet.

@@ -6,7 +6,9 @@
 #include <map>
 #include <set>
 
+#include "store/meta_store.h"
 #include "store/project_store.h"
+#include "store/region_store.h"
 
 namespace qq::app {
 namespace {
@@ -49,6 +51,37 @@ Result<std::vector<ParkView>> ParksOf(store::Database& db, const RegionCode& reg
     v.parcels.push_back(std::move(l));
   }
   return out;
+}
+
+Result<store::Park> AddPark(store::Database& db, store::Park p) {
+  if (p.name.empty()) return Status::InvalidArgument("园区名称不能为空 (a park needs a name)");
+  if (p.area_ha && *p.area_ha <= 0) return Status::InvalidArgument("园区面积须大于0 (area must be positive)");
+  QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(p.region).status());
+  store::Savepoint sp(db);
+  QQ_RETURN_IF_ERROR(store::ParkStore(db).AddPark(p));
+  QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
+  QQ_RETURN_IF_ERROR(sp.Release());
+  return p;
+}
+
+Result<store::Parcel> AddParcel(store::Database& db, store::Parcel l) {
+  if (l.code.empty()) return Status::InvalidArgument("地块编号不能为空 (a parcel needs its code)");
+  if (!(l.area_m2 > 0)) return Status::InvalidArgument("地块面积须大于0 (area must be positive)");
+  if (l.status != "闲置" && l.status != "可供" && l.status != "已供") {
+    return Status::InvalidArgument("地块状态须为 闲置、可供、已供 之一 (status): " + l.status);
+  }
+  if (l.price && *l.price < 0) return Status::InvalidArgument("价格不能为负 (price cannot be negative)");
+  QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(l.region).status());
+  if (l.park_id) {
+    QQ_ASSIGN_OR_RETURN(auto parks, store::ParkStore(db).Parks({l.region}));
+    bool found = std::any_of(parks.begin(), parks.end(), [&](const store::Park& k) { return k.id == *l.park_id; });
+    if (!found) return Status::InvalidArgument("园区 #" + std::to_string(*l.park_id) + " 不在 " + l.region.str() + " (no such park in the region)");
+  }
+  store::Savepoint sp(db);
+  QQ_RETURN_IF_ERROR(store::ParkStore(db).AddParcel(l));
+  QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
+  QQ_RETURN_IF_ERROR(sp.Release());
+  return l;
 }
 
 Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& region, std::optional<int> year) {

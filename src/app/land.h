@@ -20,6 +20,11 @@ struct ParkView {
 // Parks of the region (and the parcels outside any park, under a park with id 0 "园区外").
 Result<std::vector<ParkView>> ParksOf(store::Database& db, const RegionCode& region);
 
+// Adds a park or a parcel after checking it (a county region, a name; area > 0 and a status of
+// 闲置/可供/已供 for a parcel, its park in the same region).
+Result<store::Park> AddPark(store::Database& db, store::Park p);
+Result<store::Parcel> AddParcel(store::Database& db, store::Parcel l);
+
 struct LandFigures {
   int year = 0;
   int firms = 0;          // distinct firms the revitalised parcels went to

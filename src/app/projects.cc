@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "store/meta_store.h"
 #include "store/project_store.h"
@@ -220,6 +221,48 @@ Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p
   QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
   QQ_RETURN_IF_ERROR(sp.Release());
   return p;
+}
+
+Status SetApproval(store::Database& db, int64_t project_id, const ProjectApproval& a) {
+  static const std::set<std::string> kKinds = {"立项/备案", "用地", "环评", "施工许可"};
+  static const std::set<std::string> kStatuses = {"未办理", "办理中", "已办结"};
+  if (!kKinds.count(a.kind)) return Bad("审批事项须为 立项/备案、用地、环评、施工许可 之一 (approval kind): " + a.kind);
+  if (!kStatuses.count(a.status)) return Bad("办理状态须为 未办理、办理中、已办结 之一 (status): " + a.status);
+  store::ProjectStore projects(db);
+  QQ_RETURN_IF_ERROR(projects.Get(project_id).status());
+  store::Savepoint sp(db);
+  QQ_RETURN_IF_ERROR(projects.SetApproval(project_id, a));
+  QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
+  return sp.Release();
+}
+
+Result<ProjectNeed> AddNeed(store::Database& db, int64_t project_id, ProjectNeed n) {
+  static const std::set<std::string> kKinds = {"土地", "能耗", "资金", "用电", "用水", "其他"};
+  static const std::set<std::string> kStatuses = {"待保障", "协调中", "已保障"};
+  if (!kKinds.count(n.kind)) return Bad("要素类别须为 土地、能耗、资金、用电、用水、其他 之一 (need kind): " + n.kind);
+  if (!kStatuses.count(n.status)) return Bad("保障状态须为 待保障、协调中、已保障 之一 (status): " + n.status);
+  if (n.amount && *n.amount < 0) return Bad("数量不能为负 (amount cannot be negative)");
+  if (n.kind == "土地" && n.amount && !LandHectares(*n.amount, n.unit)) {
+    return Bad("用地单位须为 公顷、亩 或 平方米 (land unit): " + n.unit);
+  }
+  store::ProjectStore projects(db);
+  QQ_RETURN_IF_ERROR(projects.Get(project_id).status());
+  store::Savepoint sp(db);
+  QQ_RETURN_IF_ERROR(projects.AddNeed(project_id, n));
+  QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
+  QQ_RETURN_IF_ERROR(sp.Release());
+  return n;
+}
+
+Status SetProjectYear(store::Database& db, int64_t project_id, const ProjectYear& y) {
+  if (y.year < 1990 || y.year > 2100) return Bad("年份不合理 (year): " + std::to_string(y.year));
+  if (y.annual_plan && y.annual_plan->yuan() < 0) return Bad("年度计划投资不能为负 (annual plan cannot be negative)");
+  store::ProjectStore projects(db);
+  QQ_RETURN_IF_ERROR(projects.Get(project_id).status());
+  store::Savepoint sp(db);
+  QQ_RETURN_IF_ERROR(projects.SetYear(project_id, y));
+  QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
+  return sp.Release();
 }
 
 Result<RoundStatus> StatusOfRound(store::Database& db, const Clock& clock, int64_t round_id) {

@@ -81,6 +81,12 @@ Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, i
 Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p, std::optional<ProjectYear> year,
                               const std::string& username);
 
+// Approvals (立项/备案, 用地, 环评, 施工许可), 要素保障 needs and the year's level and plan of a
+// project; each checks its values and bumps the data version.
+Status SetApproval(store::Database& db, int64_t project_id, const ProjectApproval& a);
+Result<ProjectNeed> AddNeed(store::Database& db, int64_t project_id, ProjectNeed n);
+Status SetProjectYear(store::Database& db, int64_t project_id, const ProjectYear& y);
+
 struct RoundItem {
   Project project;
   std::optional<store::RoundRecord> record;  // the latest in the round

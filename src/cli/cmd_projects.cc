@@ -20,6 +20,10 @@ struct ProjectArgs {
   std::string as_of, round, deadline, out;
   std::string stage, level, chain, park;
   int64_t id = 0;
+  // approvals, needs, parks and parcels
+  std::string kind, status, unit, note, date, name, industry, task_force, code;
+  double amount = -1, area_ha = 0;
+  int64_t park_id = 0, price = -1;
 };
 
 wire::NameOf RegionNames(store::Database& db) {
@@ -146,6 +150,41 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto status, app::StatusOfRound(db, app::SystemClock(), r.id));
         return wire::RoundStatusJson(status, RegionNames(db));
       });
+  Add(sub, c, "approval", "set an approval (立项/备案, 用地, 环评, 施工许可) of a project", true,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        cmd.add_option("id", a.id, "project id")->required();
+        cmd.add_option("--kind", a.kind, "立项/备案, 用地, 环评 or 施工许可")->required();
+        cmd.add_option("--status", a.status, "未办理, 办理中 or 已办结")->required();
+        cmd.add_option("--date", a.date, "YYYY-MM-DD");
+        cmd.add_option("--note", a.note, "note");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        ProjectApproval ap{a.kind, std::nullopt, a.status, a.note};
+        if (!a.date.empty()) {
+          auto d = Date::Parse(a.date);
+          if (!d.ok()) return d.status().WithContext("--date");
+          ap.on_date = *d;
+        }
+        QQ_RETURN_IF_ERROR(app::SetApproval(db, a.id, ap));
+        QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
+        return wire::ProjectProfileJson(p, RegionNames(db))["approvals"];
+      });
+  Add(sub, c, "need", "add a 要素保障 need (土地, 能耗, 资金, 用电, 用水, 其他) of a project", true,
+      [](CLI::App& cmd, ProjectArgs& a) {
+        cmd.add_option("id", a.id, "project id")->required();
+        cmd.add_option("--kind", a.kind, "土地, 能耗, 资金, 用电, 用水 or 其他")->required();
+        cmd.add_option("--amount", a.amount, "how much");
+        cmd.add_option("--unit", a.unit, "公顷, 亩, 吨标准煤, 元, …");
+        cmd.add_option("--status", a.status, "待保障 (default), 协调中 or 已保障");
+        cmd.add_option("--note", a.note, "note");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
+        ProjectNeed n{0, a.kind, std::nullopt, a.unit, a.status.empty() ? "待保障" : a.status, a.note};
+        if (a.amount >= 0) n.amount = a.amount;
+        QQ_RETURN_IF_ERROR(app::AddNeed(db, a.id, n).status());
+        QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
+        return wire::ProjectProfileJson(p, RegionNames(db))["needs"];
+      });
   Add(sub, c, "template", "write the round's pre-filled scheduling sheet (xlsx) for project owners", false,
       [](CLI::App& cmd, ProjectArgs& a) {
         RegionOption(cmd, a);
@@ -166,11 +205,52 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
 
 void SetupParks(CLI::App& sub, CommonOptions& c) {
   auto a = std::make_shared<ProjectArgs>();
-  AddDbOption(sub, c);
+  // Optional here: the sub-commands (add, parcel, match) take their own --db.
+  AddDbOption(sub, c, false);
   AddDataDirOption(sub, c);
   AddJsonOption(sub, c);
   RegionOption(sub, *a);
   sub.add_option("--year", a->year, "year of the revitalisation figures (default: the latest)");
+  Add(sub, c, "add", "add a park", true,
+      [](CLI::App& cmd, ProjectArgs& x) {
+        RegionOption(cmd, x);
+        cmd.add_option("--name", x.name, "park name")->required();
+        cmd.add_option("--industry", x.industry, "featured industry (主导产业)");
+        cmd.add_option("--chain", x.chain, "the chain it is built around");
+        cmd.add_option("--task-force", x.task_force, "工作专班");
+        cmd.add_option("--area-ha", x.area_ha, "area in 公顷");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& x) -> Result<wire::Json> {
+        store::Park p;
+        QQ_ASSIGN_OR_RETURN(p.region, RegionCode::Parse(x.region));
+        p.name = x.name;
+        p.featured_industry = x.industry;
+        p.chain = x.chain;
+        p.task_force = x.task_force;
+        if (x.area_ha > 0) p.area_ha = x.area_ha;
+        QQ_ASSIGN_OR_RETURN(auto added, app::AddPark(db, p));
+        return wire::Json{{"id", added.id}, {"name", added.name}, {"region", added.region.str()}};
+      });
+  Add(sub, c, "parcel", "add a land parcel (土地超市)", true,
+      [](CLI::App& cmd, ProjectArgs& x) {
+        RegionOption(cmd, x);
+        cmd.add_option("--code", x.code, "地块编号")->required();
+        cmd.add_option("--area-ha", x.area_ha, "area in 公顷")->required();
+        cmd.add_option("--status", x.status, "闲置, 可供 (default) or 已供");
+        cmd.add_option("--park-id", x.park_id, "park id");
+        cmd.add_option("--price", x.price, "asking price of the whole parcel, 元");
+      },
+      [](store::Database& db, const CommonOptions&, const ProjectArgs& x) -> Result<wire::Json> {
+        store::Parcel l;
+        QQ_ASSIGN_OR_RETURN(l.region, RegionCode::Parse(x.region));
+        l.code = x.code;
+        l.area_m2 = x.area_ha * 10000;
+        l.status = x.status.empty() ? "可供" : x.status;
+        if (x.park_id > 0) l.park_id = x.park_id;
+        if (x.price >= 0) l.price = x.price;
+        QQ_ASSIGN_OR_RETURN(auto added, app::AddParcel(db, l));
+        return wire::ParcelJson(added);
+      });
   Add(sub, c, "match", "available parcels for a project's land need", false,
       [](CLI::App& cmd, ProjectArgs& x) { cmd.add_option("--project", x.id, "project id")->required(); },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& x) -> Result<wire::Json> {
@@ -180,6 +260,7 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
   sub.callback([&c, a, &sub] {
     if (!sub.get_subcommands().empty()) return;
     ExitCodeSlot() = [&]() -> int {
+      if (c.db.empty()) return Fail(c, Status::InvalidArgument("--db is required"));
       auto db = app::OpenDatabase(c.db, true);
       if (!db.ok()) return Fail(c, db.status());
       auto region = RegionCode::Parse(a->region);
@@ -198,8 +279,8 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
 }  // namespace
 
 std::vector<Command> ProjectCommands() {
-  return {{"projects", "the key-project library: projects summary|list|show|round|template", SetupProjects, nullptr},
-          {"parks", "parks, parcels and revitalised idle land; parks match --project ID", SetupParks, nullptr}};
+  return {{"projects", "the key-project library: projects summary|list|show|round|template|approval|need", SetupProjects, nullptr},
+          {"parks", "parks, parcels and revitalised idle land; parks add|parcel|match", SetupParks, nullptr}};
 }
 
 }  // namespace qq::cli

@@ -295,6 +295,31 @@ TEST_F(ServerTest, RoundsFilingsSummaryAndTemplateOverHttp) {
   auto tmpl = cli.Get("/api/v1/rounds/" + std::to_string(round_id_) + "/template.xlsx", h);
   ASSERT_EQ(tmpl->status, 200);
   EXPECT_EQ(tmpl->body.substr(0, 2), "PK");
+  // Approvals, needs, the year's entry; parks and parcels; bad values are refused by name.
+  std::string project = "/api/v1/projects/" + std::to_string(project_id_);
+  EXPECT_EQ(post(project + "/approvals", R"({"kind":"环评","status":"已办结","on_date":"2024-02-01"})")->status, 200);
+  auto bad_kind = post(project + "/approvals", R"({"kind":"消防","status":"已办结"})");
+  EXPECT_EQ(bad_kind->status, 400);
+  EXPECT_NE(bad_kind->body.find("立项/备案"), std::string::npos);
+  EXPECT_EQ(post(project + "/needs", R"({"kind":"土地","amount":150,"unit":"亩"})")->status, 201);
+  EXPECT_EQ(post(project + "/needs", R"({"kind":"土地","amount":150,"unit":"吨"})")->status, 400);
+  EXPECT_EQ(post(project + "/years", R"({"year":2024,"level":"市重点","annual_plan":200000000})")->status, 200);
+  auto profile = wire::Json::parse(cli.Get(project, h)->body);
+  EXPECT_EQ(profile["approvals"].size(), 1u);
+  EXPECT_EQ(profile["needs"][0]["hectares"], 10.0);
+  EXPECT_EQ(profile["years"][0]["annual_plan"], 200000000);
+  auto park = post("/api/v1/parks?region=370117", R"({"name":"钢城经济开发区","chain":"钢铁","area_ha":800})");
+  ASSERT_EQ(park->status, 201) << park->body;
+  int64_t park_id = wire::Json::parse(park->body)["id"];
+  EXPECT_EQ(post("/api/v1/parks?region=370117", R"({"name":"钢城经济开发区"})")->status, 409);
+  EXPECT_EQ(post("/api/v1/parcels?region=370117", R"({"code":"GC-1","area_ha":12,"status":"可供","park_id":)" +
+                                                      std::to_string(park_id) + "}")->status, 201);
+  EXPECT_EQ(post("/api/v1/parcels?region=370117", R"({"code":"GC-2","area_ha":0,"status":"可供"})")->status, 400);
+  auto land = wire::Json::parse(cli.Get(project + "/land", h)->body);
+  ASSERT_EQ(land["parcels"].size(), 1u);  // 12 公顷 ≥ 10 公顷, in 钢城
+  EXPECT_EQ(land["parcels"][0]["code"], "GC-1");
+  auto parks = wire::Json::parse(cli.Get("/api/v1/parks?region=370117", h)->body);
+  EXPECT_EQ(parks["parks"][0]["available_ha"], 12.0);
   auto missing = cli.Get("/api/v1/projects/999999", h);
   EXPECT_EQ(missing->status, 404);
   EXPECT_NE(missing->body.find("no project with id"), std::string::npos);  // the handler's message, not "no API route"

@@ -191,6 +191,87 @@ Result<Json> FileRecord(RequestContext& ctx) {
               {"project", wire::ProjectJson(profile.project, names.Regions())}};
 }
 
+Result<Json> AddApproval(RequestContext& ctx) {
+  QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  ProjectApproval a;
+  a.kind = body.value("kind", "");
+  a.status = body.value("status", "办理中");
+  a.note = body.value("note", "");
+  if (std::string d = body.value("on_date", ""); !d.empty()) {
+    QQ_ASSIGN_OR_RETURN(auto date, Date::Parse(d));
+    a.on_date = date;
+  }
+  QQ_RETURN_IF_ERROR(app::SetApproval(ctx.db, id, a));
+  QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(ctx.db, id));
+  NameCache names(ctx.db);
+  return wire::ProjectProfileJson(p, names.Regions());
+}
+
+Result<Json> AddNeed(RequestContext& ctx) {
+  QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  ProjectNeed n;
+  n.kind = body.value("kind", "");
+  if (body.contains("amount") && body["amount"].is_number()) n.amount = body["amount"].get<double>();
+  n.unit = body.value("unit", "");
+  n.status = body.value("status", "待保障");
+  n.note = body.value("note", "");
+  QQ_RETURN_IF_ERROR(app::AddNeed(ctx.db, id, n).status());
+  QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(ctx.db, id));
+  NameCache names(ctx.db);
+  ctx.status = 201;
+  return wire::ProjectProfileJson(p, names.Regions());
+}
+
+Result<Json> SetYear(RequestContext& ctx) {
+  QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  if (!body.contains("year") || !body["year"].is_number_integer()) return Status::InvalidArgument("'year' is required");
+  ProjectYear y;
+  y.year = body["year"].get<int>();
+  if (std::string l = body.value("level", ""); !l.empty()) {
+    QQ_ASSIGN_OR_RETURN(auto level, ParseProjectLevel(l));
+    y.level = level;
+  }
+  QQ_ASSIGN_OR_RETURN(y.annual_plan, MoneyField(body, "annual_plan"));
+  QQ_RETURN_IF_ERROR(app::SetProjectYear(ctx.db, id, y));
+  QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(ctx.db, id));
+  NameCache names(ctx.db);
+  return wire::ProjectProfileJson(p, names.Regions());
+}
+
+Result<Json> AddPark(RequestContext& ctx) {
+  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  store::Park p;
+  p.region = *ctx.region;
+  p.name = body.value("name", "");
+  p.featured_industry = body.value("featured_industry", "");
+  p.chain = body.value("chain", "");
+  p.task_force = body.value("task_force", "");
+  if (body.contains("area_ha") && body["area_ha"].is_number()) p.area_ha = body["area_ha"].get<double>();
+  p.note = body.value("note", "");
+  QQ_ASSIGN_OR_RETURN(auto added, app::AddPark(ctx.db, p));
+  ctx.status = 201;
+  return Json{{"id", added.id}, {"name", added.name}, {"region", added.region.str()}};
+}
+
+Result<Json> AddParcel(RequestContext& ctx) {
+  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  store::Parcel l;
+  l.region = *ctx.region;
+  l.code = body.value("code", "");
+  if (body.contains("park_id") && body["park_id"].is_number_integer()) l.park_id = body["park_id"].get<int64_t>();
+  if (body.contains("area_ha") && body["area_ha"].is_number()) l.area_m2 = body["area_ha"].get<double>() * 10000;
+  l.land_use = body.value("land_use", "工业用地");
+  if (body.contains("price") && body["price"].is_number_integer()) l.price = body["price"].get<int64_t>();
+  l.status = body.value("status", "可供");
+  l.note = body.value("note", "");
+  QQ_ASSIGN_OR_RETURN(auto added, app::AddParcel(ctx.db, l));
+  ctx.status = 201;
+  return wire::ParcelJson(added);
+}
+
 Result<Json> Land(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
   QQ_ASSIGN_OR_RETURN(auto m, app::MatchLand(ctx.db, id));
@@ -293,6 +374,12 @@ std::vector<Route> ProjectRoutes() {
        P::kRead, R::kProject, Profile},
       {"POST", R"(/api/v1/projects/(\d+)/records)", "file a project's record in a round {round, stage, reason, completed_*, …}",
        false, P::kEditProjects, R::kProject, FileRecord},
+      {"POST", R"(/api/v1/projects/(\d+)/approvals)", "set an approval {kind 立项/备案|用地|环评|施工许可, on_date, status, note}",
+       false, P::kEditProjects, R::kProject, AddApproval},
+      {"POST", R"(/api/v1/projects/(\d+)/needs)", "add a 要素保障 need {kind, amount, unit, status, note}", false,
+       P::kEditProjects, R::kProject, AddNeed},
+      {"POST", R"(/api/v1/projects/(\d+)/years)", "set the project's level and annual plan for a year {year, level, annual_plan}",
+       false, P::kEditProjects, R::kProject, SetYear},
       {"GET", R"(/api/v1/projects/(\d+)/land)", "available parcels for a project's land need", false, P::kRead, R::kProject, Land},
       {"GET", "/api/v1/rounds", "the scheduling rounds of a region (?year)", false, P::kRead, R::kQuery, ListRounds},
       {"POST", "/api/v1/rounds", "open a round {region, period, deadline}", false, P::kEditProjects, R::kNone, OpenRound},
@@ -302,6 +389,10 @@ std::vector<Route> ProjectRoutes() {
       {"POST", "/api/v1/imports/projects", "import a round's scheduling sheet (?region, as_of; multipart 'file'); 422 when refused",
        false, P::kEditProjects, R::kQuery, ImportProjects},
       {"GET", "/api/v1/parks", "parks, parcels and revitalised idle land of a region", false, P::kRead, R::kQuery, Parks},
+      {"POST", "/api/v1/parks", "add a park (?region) {name, featured_industry, chain, task_force, area_ha}", false,
+       P::kEditProjects, R::kQuery, AddPark},
+      {"POST", "/api/v1/parcels", "add a parcel (?region) {code, park_id, area_ha, land_use, price, status}", false,
+       P::kEditProjects, R::kQuery, AddParcel},
   };
 }
 
