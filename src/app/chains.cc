@@ -236,20 +236,30 @@ Result<ChainAnalysis> AnalyseChain(store::Database& db, const AnalyticsSnapshot&
   a.firms = static_cast<int>(chain_firms.size());
   analytics::Series series = analytics::SeriesOfFirms(d, chain_firms, analytics::Scope::kAll);
   if (latest >= 0) a.revenue = series.at(latest, Indicator::kRevenue).cumulative;
-  // National pattern: firms per link over the whole registry.
+  // National pattern: firms (and 营业收入 where reported) per link over the whole registry.
   std::map<uint32_t, int> national;
-  int national_chain = 0;
+  std::map<uint32_t, double> national_revenue;
+  int national_chain = 0, national_reporting = 0;
+  double national_chain_revenue = 0;
   for (uint32_t f = 0; f < d.firm_count(); ++f) {
     bool on_chain = false;
     auto [lb, le] = d.LinksOf(f);
+    double rev = latest >= 0 ? static_cast<double>(RevenueAt(d, f, latest).first) : 0.0;
     for (const uint32_t* l = lb; l != le; ++l) {
       if (chain_links.count(*l)) {
         ++national[*l];
+        national_revenue[*l] += rev;
         on_chain = true;
       }
     }
     national_chain += on_chain;
+    if (on_chain && rev > 0) {
+      ++national_reporting;
+      national_chain_revenue += rev;
+    }
   }
+  bool by_output = national_chain > 0 && national_reporting >= 0.8 * national_chain && a.revenue > 0;
+  a.strength_basis = by_output ? "output" : "firms";
   int tagging = 0, covered = 0, covered_above = 0;
   double strength_sum = 0;
   for (const auto& l : chain.links) {
@@ -281,7 +291,10 @@ Result<ChainAnalysis> AnalyseChain(store::Database& db, const AnalyticsSnapshot&
       if (a.revenue > 0) s.revenue_share = static_cast<double>(s.revenue) / static_cast<double>(a.revenue) * 100.0;
     }
     s.national_firms = national[static_cast<uint32_t>(l.id)];
-    if (s.national_firms > 0 && a.firms > 0 && national_chain > 0) {
+    double national_link_revenue = national_revenue[static_cast<uint32_t>(l.id)];
+    if (by_output && national_link_revenue > 0) {
+      s.strength = (static_cast<double>(s.revenue) / static_cast<double>(a.revenue)) / (national_link_revenue / national_chain_revenue);
+    } else if (!by_output && s.national_firms > 0 && a.firms > 0 && national_chain > 0) {
       s.strength = (static_cast<double>(s.firms) / a.firms) / (static_cast<double>(s.national_firms) / national_chain);
     }
     double st = s.strength.value_or(0.0);
@@ -290,7 +303,8 @@ Result<ChainAnalysis> AnalyseChain(store::Database& db, const AnalyticsSnapshot&
       s.reason = "本地没有该环节企业 (no local firm)";
     } else if (st < 0.5 || s.above_scale_firms == 0) {
       s.state = "weak";
-      s.reason = s.above_scale_firms == 0 ? "没有规上企业 (no 规上 firm)" : "企业占比不足全国格局的一半 (less than half the national share)";
+      s.reason = s.above_scale_firms == 0 ? "没有规上企业 (no 规上 firm)" : (by_output ? "营收占比不足全国格局的一半 (less than half the national output share)"
+                                                             : "企业占比不足全国格局的一半 (less than half the national share)");
     } else {
       s.state = st >= 1.5 ? "strong" : "normal";
     }

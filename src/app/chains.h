@@ -67,7 +67,7 @@ struct LinkStats {
   int64_t revenue = 0;               // local 营业收入 1-N月累计 at the latest month
   std::optional<double> growth;      // 同口径 累计同比
   int national_firms = 0;            // firms on the link in the whole registry
-  std::optional<double> strength;    // (local share of the chain's firms) / (national share), LQ
+  std::optional<double> strength;    // (local share of the chain) / (national share), LQ; by output or firm counts
   std::optional<double> revenue_share;  // of the chain's local revenue, percent
   std::string state;                 // strong, normal, weak, missing, context
   std::string reason;
@@ -89,6 +89,9 @@ struct ChainAnalysis {
   double coverage = 0;               // tagging links with a local firm / tagging links
   double coverage_above_scale = 0;   // … with a local 规上 firm
   double completeness = 0;           // 0–100, formula in docs/chains.md
+  // What link strength compares: "output" (营业收入 shares, when at least 80 % of the chain's
+  // firms in the country report figures) or "firms" (firm counts, the registry-only case).
+  std::string strength_basis = "firms";
   int firms = 0;
   int64_t revenue = 0;
   std::vector<LinkStats> links;

@@ -400,8 +400,8 @@ Status DemoBuilder::Build(DemoReport& report) {
     }
     QQ_RETURN_IF_ERROR(AddSmallFirms(r, stream++));
     QQ_RETURN_IF_ERROR(AddProjects(r));
-    QQ_RETURN_IF_ERROR(AddDemoSchedule(db_, r, spec_.seed));
     QQ_RETURN_IF_ERROR(AddDemoLand(db_, r, spec_.seed));
+    QQ_RETURN_IF_ERROR(AddDemoSchedule(db_, r, spec_.seed));
   }
   QQ_RETURN_IF_ERROR(AddNationalPool());
   report.enterprises = firms_;

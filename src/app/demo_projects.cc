@@ -73,8 +73,23 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
   // The year's library, each project's stage at the start of the year, and its first event.
   YearMonth january = *YearMonth::Of(year, 1), december = *YearMonth::Of(year, 12);
   std::vector<Project> finals;
+  QQ_ASSIGN_OR_RETURN(auto parks, store::ParkStore(db).Parks({r.code}));
   for (auto& p : list) {
     if (p.region != r.code) continue;  // a city's list holds its districts' projects too
+    // The park built around its chain, else now and then another; the people on it by role.
+    if (!parks.empty() && p.park.empty()) {
+      const store::Park* park = nullptr;
+      for (const auto& k : parks) {
+        if (!p.chain.empty() && k.chain == p.chain) park = &k;
+      }
+      if (!park && rng.Chance(0.4)) park = &parks[rng.Below(parks.size())];
+      if (park) {
+        p.park = park->name;
+        p.park_id = park->id;
+      }
+    }
+    if (p.manager.empty()) p.manager = p.park.empty() ? "区发改局项目服务专员" : p.park + "项目管家";
+    if (p.leader.empty()) p.leader = p.chain.empty() ? "分管副区长" : p.chain + "产业链链长";
     // Keep the demo consistent: a project at 投产 produced by December, started before that.
     if (StageRank(p.stage) >= StageRank(ProjectStage::kInProduction)) {
       if (!p.actual_production || *p.actual_production > december) {

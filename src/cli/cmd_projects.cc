@@ -108,7 +108,7 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
         std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
         QQ_ASSIGN_OR_RETURN(auto lib, app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut));
-        return wire::ProjectSummaryJson(app::Summarize(lib), region.str());
+        return wire::ProjectSummaryJson(app::Summarize(lib), region.str(), RegionNames(db));
       });
   Add(sub, c, "list", "the year's library as of a round, with each project's last filing", false,
       [](CLI::App& cmd, ProjectArgs& a) {

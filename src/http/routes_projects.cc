@@ -97,7 +97,8 @@ Result<Json> ListProjects(RequestContext& ctx) {
 
 Result<Json> Summary(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(auto lib, Library(ctx));
-  return wire::ProjectSummaryJson(app::Summarize(lib), ctx.region->str());
+  NameCache names(ctx.db);
+  return wire::ProjectSummaryJson(app::Summarize(lib), ctx.region->str(), names.Regions());
 }
 
 Result<Json> Profile(RequestContext& ctx) {

@@ -26,7 +26,7 @@ Json ChainAnalysisJson(const app::ChainAnalysis& a) {
   return {{"region", {{"code", a.region.code.str()}, {"name", a.region.name}}}, {"chain_id", a.chain_id}, {"chain", a.chain},
           {"month", OptMonth(a.month)}, {"firms", a.firms}, {"revenue", a.revenue},
           {"coverage", OptDouble(a.coverage * 100.0)}, {"coverage_above_scale", OptDouble(a.coverage_above_scale * 100.0)},
-          {"completeness", OptDouble(a.completeness, 1)}, {"links", links}, {"leaders", leaders}};
+          {"completeness", OptDouble(a.completeness, 1)}, {"strength_basis", a.strength_basis}, {"links", links}, {"leaders", leaders}};
 }
 
 Json FirmsOnLinkJson(const std::vector<app::FirmOnLink>& firms) {

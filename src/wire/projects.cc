@@ -11,10 +11,10 @@ Json Rate(const std::optional<double>& v) {
 }
 Json Hectares(double ha) { return std::round(ha * 100) / 100; }
 
-Json GroupsJson(const std::vector<SummaryGroup>& groups) {
+Json GroupsJson(const std::vector<SummaryGroup>& groups, const NameOf* names = nullptr) {
   Json out = Json::array();
   for (const auto& g : groups) {
-    out.push_back({{"key", g.key}, {"count", g.count}, {"total_investment", g.total_investment.yuan()},
+    out.push_back({{"key", g.key}, {"name", names && !g.key.empty() ? (*names)(g.key) : g.key}, {"count", g.count}, {"total_investment", g.total_investment.yuan()},
                    {"annual_plan", g.annual_plan.yuan()}, {"completed_this_year", g.completed_this_year.yuan()},
                    {"completion_rate", Rate(g.completion_rate)}});
   }
@@ -62,7 +62,7 @@ Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_nam
   return {{"year", lib.year}, {"as_of", lib.as_of.ToString()}, {"round", round}, {"items", items}};
 }
 
-Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code) {
+Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code, const NameOf& town_names) {
   Json facts = Json::array();
   for (const auto& f : s.facts) facts.push_back({{"text", f.text}, {"field", f.field}, {"value", f.value}});
   return {{"region", {{"code", region_code}, {"name", s.region_name}}},
@@ -76,16 +76,18 @@ Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code)
           {"completion_rate", Rate(s.completion_rate)},
           {"started", s.started},
           {"start_due", s.start_due},
+          {"started_due", s.started_due},
           {"start_rate", Rate(s.start_rate)},
           {"producing", s.producing},
           {"production_due", s.production_due},
+          {"producing_due", s.producing_due},
           {"production_rate", Rate(s.production_rate)},
           {"has_round", s.has_round},
           {"by_stage", GroupsJson(s.by_stage)},
           {"by_level", GroupsJson(s.by_level)},
           {"by_chain", GroupsJson(s.by_chain)},
           {"by_park", GroupsJson(s.by_park)},
-          {"by_town", GroupsJson(s.by_town)},
+          {"by_town", GroupsJson(s.by_town, &town_names)},
           {"lagging", ItemsJson(s.lagging)},
           {"behind_pace", ItemsJson(s.behind_pace)},
           {"not_filed", ItemsJson(s.not_filed)},

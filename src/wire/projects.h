@@ -10,7 +10,8 @@ namespace qq::wire {
 Json RoundJson(const store::Round& r, const NameOf& region_names, int projects, int filed, int late);
 Json RecordJson(const store::RoundRecord& r, bool late);
 Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names, const Json& round);
-Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code);
+// Groups carry "key" and "name" (a town's name for by_town; the key itself elsewhere).
+Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code, const NameOf& town_names);
 Json RoundStatusJson(const app::RoundStatus& s, const NameOf& region_names);
 Json ProjectProfileJson(const app::ProjectProfile& p, const NameOf& region_names);
 Json ParcelJson(const store::Parcel& l);
