@@ -40,26 +40,7 @@ std::string Who(const ChainArgs& a) {
   return std::string("cli:") + (u ? u : "unknown");
 }
 
-void Add(CLI::App& parent, CommonOptions& c, const char* name, const char* help, bool writes,
-         const std::function<void(CLI::App&, ChainArgs&)>& options,
-         std::function<Result<wire::Json>(store::Database&, const CommonOptions&, const ChainArgs&)> fn) {
-  auto a = std::make_shared<ChainArgs>();
-  auto* cmd = parent.add_subcommand(name, help);
-  AddDbOption(*cmd, c);
-  AddDataDirOption(*cmd, c);
-  AddJsonOption(*cmd, c);
-  options(*cmd, *a);
-  cmd->callback([&c, a, fn, writes] {
-    ExitCodeSlot() = [&]() -> int {
-      auto db = app::OpenDatabase(c.db, !writes);
-      if (!db.ok()) return Fail(c, db.status());
-      auto doc = fn(**db, c, *a);
-      if (!doc.ok()) return Fail(c, doc.status());
-      if (c.json) PrintJson(*doc); else std::cout << doc->dump(2) << "\n";
-      return 0;
-    }();
-  });
-}
+const auto Add = &AddDocumentCommand<ChainArgs>;
 
 void RegionOption(CLI::App& cmd, ChainArgs& a) { cmd.add_option("--region", a.region, "region code (default 370117)"); }
 

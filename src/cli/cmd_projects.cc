@@ -62,27 +62,7 @@ Result<std::optional<YearMonth>> OptMonth(const std::string& text, const char* o
   return std::optional<YearMonth>(*m);
 }
 
-// Adds a sub-command that prints one JSON document (pretty without --json).
-void Add(CLI::App& parent, CommonOptions& c, const char* name, const char* help, bool writes,
-         const std::function<void(CLI::App&, ProjectArgs&)>& options,
-         std::function<Result<wire::Json>(store::Database&, const CommonOptions&, const ProjectArgs&)> fn) {
-  auto a = std::make_shared<ProjectArgs>();
-  auto* cmd = parent.add_subcommand(name, help);
-  AddDbOption(*cmd, c);
-  AddDataDirOption(*cmd, c);
-  AddJsonOption(*cmd, c);
-  options(*cmd, *a);
-  cmd->callback([&c, a, fn, writes] {
-    ExitCodeSlot() = [&]() -> int {
-      auto db = app::OpenDatabase(c.db, !writes);
-      if (!db.ok()) return Fail(c, db.status());
-      auto doc = fn(**db, c, *a);
-      if (!doc.ok()) return Fail(c, doc.status());
-      if (c.json) PrintJson(*doc); else std::cout << doc->dump(2) << "\n";
-      return 0;
-    }();
-  });
-}
+const auto Add = &AddDocumentCommand<ProjectArgs>;
 
 void RegionOption(CLI::App& cmd, ProjectArgs& a) { cmd.add_option("--region", a.region, "county code (default 370114)"); }
 

@@ -6,11 +6,16 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "wire/json.h"
+
+namespace qq::store {
+class Database;
+}
 
 namespace qq::cli {
 
@@ -57,5 +62,25 @@ void PrintJson(const wire::Json& doc);
 void AddDbOption(CLI::App& sub, CommonOptions& c, bool required = true);
 void AddDataDirOption(CLI::App& sub, CommonOptions& c);
 void AddJsonOption(CLI::App& sub, CommonOptions& c);
+
+// Runs a command that answers with one JSON document: opens the database (read-only unless
+// `writes`), calls `fn`, prints the document (indented without --json); failures go through Fail.
+int RunDocument(const CommonOptions& c, bool writes, const std::function<Result<wire::Json>(store::Database&)>& fn);
+
+// Adds such a command under `parent` with --db, --data-dir, --json and its own options.
+template <typename Args>
+void AddDocumentCommand(CLI::App& parent, CommonOptions& c, const char* name, const char* help, bool writes,
+                        const std::function<void(CLI::App&, Args&)>& options,
+                        std::function<Result<wire::Json>(store::Database&, const CommonOptions&, const Args&)> fn) {
+  auto a = std::make_shared<Args>();
+  auto* cmd = parent.add_subcommand(name, help);
+  AddDbOption(*cmd, c);
+  AddDataDirOption(*cmd, c);
+  AddJsonOption(*cmd, c);
+  options(*cmd, *a);
+  cmd->callback([&c, a, fn, writes] {
+    ExitCodeSlot() = RunDocument(c, writes, [&](store::Database& db) { return fn(db, c, *a); });
+  });
+}
 
 }  // namespace qq::cli

@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "app/database_admin.h"
 #include "cli/command.h"
 
 namespace qq::cli {
@@ -43,6 +44,15 @@ void AddDataDirOption(CLI::App& sub, CommonOptions& c) {
 
 void AddJsonOption(CLI::App& sub, CommonOptions& c) {
   sub.add_flag("--json", c.json, "print one JSON document on stdout");
+}
+
+int RunDocument(const CommonOptions& c, bool writes, const std::function<Result<wire::Json>(store::Database&)>& fn) {
+  auto db = app::OpenDatabase(c.db, !writes);
+  if (!db.ok()) return Fail(c, db.status());
+  auto doc = fn(**db);
+  if (!doc.ok()) return Fail(c, doc.status());
+  if (c.json) PrintJson(*doc); else std::cout << doc->dump(2) << "\n";
+  return 0;
 }
 
 }  // namespace qq::cli

@@ -1,5 +1,6 @@
 #include "store/park_store.h"
 
+#include "store/columns.h"
 #include "store/scope.h"
 
 namespace qq::store {
@@ -20,17 +21,7 @@ Result<Park> ReadPark(const Statement& st) {
   return p;
 }
 
-Result<std::optional<Date>> ReadDate(const Statement& st, int col) {
-  auto t = st.OptText(col);
-  if (!t) return std::optional<Date>();
-  QQ_ASSIGN_OR_RETURN(auto d, Date::Parse(*t));
-  return std::optional<Date>(d);
-}
 
-std::optional<std::string> DateText(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->ToString();
-}
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "store/project_store.h"
 
+#include "store/columns.h"
 #include "store/scope.h"
 
 #include <map>
@@ -13,28 +14,9 @@ constexpr const char* kColumns =
     "actual_production, floor_area_m2, land_ha, capacity, expected_output, jobs, source, capacity_unit, "
     "planned_completion, park_id, manager, leader, stage_reason";
 
-std::optional<int64_t> Packed(const std::optional<YearMonth>& ym) {
-  if (!ym) return std::nullopt;
-  return ym->Packed();
-}
 
-Result<std::optional<YearMonth>> ReadMonth(const Statement& st, int col) {
-  auto v = st.OptInt(col);
-  if (!v) return std::optional<YearMonth>();
-  QQ_ASSIGN_OR_RETURN(auto ym, YearMonth::FromPacked(static_cast<int>(*v)));
-  return std::optional<YearMonth>(ym);
-}
 
-std::optional<Money> ReadMoney(const Statement& st, int col) {
-  auto v = st.OptInt(col);
-  if (!v) return std::nullopt;
-  return Money::FromYuan(*v);
-}
 
-std::optional<int64_t> Yuan(const std::optional<Money>& m) {
-  if (!m) return std::nullopt;
-  return m->yuan();
-}
 
 Result<Project> ReadProject(const Statement& st) {
   Project p;

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "store/columns.h"
 #include "store/scope.h"
 
 namespace qq::store {
@@ -20,16 +21,7 @@ Result<Round> ReadRound(const Statement& st) {
   return r;
 }
 
-std::optional<int64_t> Yuan(const std::optional<Money>& m) {
-  if (!m) return std::nullopt;
-  return m->yuan();
-}
 
-std::optional<Money> ReadMoney(const Statement& st, int col) {
-  auto v = st.OptInt(col);
-  if (!v) return std::nullopt;
-  return Money::FromYuan(*v);
-}
 
 }  // namespace
 
