@@ -354,6 +354,9 @@ Result<ChainAnalysis> AnalyseChain(store::Database& db, const AnalyticsSnapshot&
 
 Result<std::vector<FirmOnLink>> FirmsOnLink(store::Database& db, const AnalyticsSnapshot& snap, const RegionCode& region,
                                             int64_t link_id) {
+  if (!snap.link_names.count(static_cast<uint32_t>(link_id))) {
+    return Status::NotFound("没有编号为" + std::to_string(link_id) + "的产业链环节 (no tagging link with that id)");
+  }
   const auto& d = snap.dataset;
   std::vector<uint32_t> local = snap.FirmsIn(region.Level() == RegionLevel::kTown ? region.CountyCode().str() : region.str());
   int latest = LatestMonth(d, local);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <spdlog/spdlog.h>
 
@@ -70,32 +71,17 @@ Result<std::optional<RegionCode>> RegionOf(const Route& route, RequestContext& c
       return std::optional<RegionCode>(e.region);
     }
     case RegionFrom::kProject: {
-      int64_t id = 0;
-      try {
-        id = std::stoll(ctx.Path(1));
-      } catch (...) {
-        return Status::InvalidArgument("project id must be a number");
-      }
+      QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
       QQ_ASSIGN_OR_RETURN(auto p, store::ProjectStore(ctx.db).Get(id));
       return std::optional<RegionCode>(p.region);
     }
     case RegionFrom::kRound: {
-      int64_t id = 0;
-      try {
-        id = std::stoll(ctx.Path(1));
-      } catch (...) {
-        return Status::InvalidArgument("round id must be a number");
-      }
+      QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
       QQ_ASSIGN_OR_RETURN(auto r, store::RoundStore(ctx.db).Get(id));
       return std::optional<RegionCode>(r.region);
     }
     case RegionFrom::kLead: {
-      int64_t id = 0;
-      try {
-        id = std::stoll(ctx.Path(1));
-      } catch (...) {
-        return Status::InvalidArgument("lead id must be a number");
-      }
+      QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
       QQ_ASSIGN_OR_RETURN(auto l, store::LeadStore(ctx.db).Get(id));
       return std::optional<RegionCode>(l.region);
     }
@@ -104,6 +90,32 @@ Result<std::optional<RegionCode>> RegionOf(const Route& route, RequestContext& c
 }
 
 }  // namespace
+
+Result<wire::Json> JsonBody(const RequestContext& ctx) {
+  wire::Json body = wire::Json::parse(ctx.req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("request body must be a JSON object");
+  return body;
+}
+
+Result<int64_t> PathId(const RequestContext& ctx) {
+  const std::string text = ctx.Path(1);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return Status::InvalidArgument("id must be a number: " + text);
+  return v;
+}
+
+Result<int64_t> IntQuery(const RequestContext& ctx, const std::string& key, int64_t fallback, int64_t low, int64_t high) {
+  const std::string text = ctx.Query(key);
+  if (text.empty()) return fallback;
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < low || v > high) {
+    return Status::InvalidArgument("'" + key + "' must be a whole number from " + std::to_string(low) + " to " +
+                                   std::to_string(high) + ": " + text);
+  }
+  return v;
+}
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {

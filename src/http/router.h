@@ -43,6 +43,14 @@ struct RequestContext {
 
 using Handler = std::function<Result<wire::Json>(RequestContext&)>;
 
+// The request body as a JSON object, or InvalidArgument.
+Result<wire::Json> JsonBody(const RequestContext& ctx);
+// Path capture 1 as a number (an id), or InvalidArgument.
+Result<int64_t> PathId(const RequestContext& ctx);
+// A whole-number query parameter within [low, high], `fallback` when absent; InvalidArgument
+// naming the parameter otherwise.
+Result<int64_t> IntQuery(const RequestContext& ctx, const std::string& key, int64_t fallback, int64_t low, int64_t high);
+
 // Which region a request touches (checked against the user's scope before the handler runs).
 enum class RegionFrom {
   kNone,         // reference data, or the handler filters by the user's own scope

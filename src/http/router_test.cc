@@ -323,6 +323,12 @@ TEST_F(ServerTest, RoundsFilingsSummaryAndTemplateOverHttp) {
   auto missing = cli.Get("/api/v1/projects/999999", h);
   EXPECT_EQ(missing->status, 404);
   EXPECT_NE(missing->body.find("no project with id"), std::string::npos);  // the handler's message, not "no API route"
+  // Malformed numbers are a 400 naming the parameter, never a 500; an unknown link a 404.
+  auto bad_limit = cli.Get("/api/v1/attraction?region=370117&chain=%E9%92%A2%E9%93%81&limit=abc", h);
+  EXPECT_EQ(bad_limit->status, 400);
+  EXPECT_NE(bad_limit->body.find("limit"), std::string::npos);
+  EXPECT_EQ(cli.Get("/api/v1/monitor/watch?region=370117&limit=-3", h)->status, 400);
+  EXPECT_EQ(cli.Get("/api/v1/links/999999/firms?region=370117", h)->status, 404);
 }
 
 }  // namespace

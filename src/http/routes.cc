@@ -128,7 +128,8 @@ Result<Json> Chains(RequestContext& ctx) {
 }
 
 Result<Json> ChainById(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(auto chain, store::ChainStore(ctx.db).Get(std::stoll(ctx.Path(1))));
+  QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+  QQ_ASSIGN_OR_RETURN(auto chain, store::ChainStore(ctx.db).Get(id));
   return wire::ChainJson(chain);
 }
 

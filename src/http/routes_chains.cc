@@ -12,19 +12,7 @@ namespace {
 
 using wire::Json;
 
-Result<Json> Body(const RequestContext& ctx) {
-  Json body = Json::parse(ctx.req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("request body must be a JSON object");
-  return body;
-}
 
-Result<int64_t> PathId(const RequestContext& ctx) {
-  try {
-    return std::stoll(ctx.Path(1));
-  } catch (...) {
-    return Status::InvalidArgument("id must be a number");
-  }
-}
 
 Result<Json> ChainAnalysis(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
@@ -51,7 +39,7 @@ Result<Json> FirmTags(RequestContext& ctx) {
 
 Result<Json> DecideFirmTag(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(auto uscc, Uscc::Parse(ctx.Path(1)));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   std::string decision = body.value("decision", "");
   if (decision != "confirm" && decision != "reject") return Status::InvalidArgument("decision must be confirm or reject");
   QQ_RETURN_IF_ERROR(app::DecideTag(ctx.db, ctx.services.clock, uscc, body.value("chain", ""), body.value("link", ""),
@@ -69,10 +57,9 @@ Result<Json> Relatedness(RequestContext& ctx) {
 Result<Json> Attraction(RequestContext& ctx) {
   std::string chain = ctx.Query("chain");
   if (chain.empty()) return Status::InvalidArgument("query parameter 'chain' is required");
-  size_t limit = 10;
-  if (std::string l = ctx.Query("limit"); !l.empty()) limit = std::clamp<size_t>(std::stoul(l), 1, 100);
+  QQ_ASSIGN_OR_RETURN(int64_t limit, IntQuery(ctx, "limit", 10, 1, 100));
   QQ_ASSIGN_OR_RETURN(auto snap, ctx.services.analytics->Current(ctx.db));
-  QQ_ASSIGN_OR_RETURN(auto r, app::AttractionCandidates(ctx.db, *snap, *ctx.region, chain, limit));
+  QQ_ASSIGN_OR_RETURN(auto r, app::AttractionCandidates(ctx.db, *snap, *ctx.region, chain, static_cast<size_t>(limit)));
   return wire::CandidatesJson(r);
 }
 
@@ -85,7 +72,7 @@ Result<Json> Leads(RequestContext& ctx) {
 }
 
 Result<Json> AddLead(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   store::Lead l;
   l.region = *ctx.region;
   l.chain = body.value("chain", "");
@@ -110,7 +97,7 @@ Result<Json> AddLead(RequestContext& ctx) {
 
 Result<Json> MoveLead(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   QQ_ASSIGN_OR_RETURN(auto lead, app::MoveLead(ctx.db, ctx.services.clock, id, body.value("stage", ""), ctx.user->username,
                                                body.value("note", "")));
   return wire::LeadJson(lead);

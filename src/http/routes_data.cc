@@ -166,9 +166,8 @@ Result<Json> MonitorBreakdown(RequestContext& ctx) {
 Result<Json> MonitorWatch(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(auto snap, ctx.services.analytics->Current(ctx.db));
   QQ_ASSIGN_OR_RETURN(auto month, MonthParam(ctx));
-  size_t limit = 50;
-  if (std::string l = ctx.Query("limit"); !l.empty()) limit = std::clamp<size_t>(std::stoul(l), 1, 500);
-  QQ_ASSIGN_OR_RETURN(auto w, app::Watch(ctx.db, *snap, *ctx.region, month, limit));
+  QQ_ASSIGN_OR_RETURN(int64_t limit, IntQuery(ctx, "limit", 50, 1, 500));
+  QQ_ASSIGN_OR_RETURN(auto w, app::Watch(ctx.db, *snap, *ctx.region, month, static_cast<size_t>(limit)));
   return wire::WatchJson(w);
 }
 

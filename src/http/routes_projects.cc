@@ -16,19 +16,7 @@ using wire::Json;
 
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-Result<Json> Body(const RequestContext& ctx) {
-  Json body = Json::parse(ctx.req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("request body must be a JSON object");
-  return body;
-}
 
-Result<int64_t> PathId(const RequestContext& ctx) {
-  try {
-    return std::stoll(ctx.Path(1));
-  } catch (...) {
-    return Status::InvalidArgument("id must be a number");
-  }
-}
 
 Result<std::optional<YearMonth>> MonthParam(const RequestContext& ctx, const char* key) {
   std::string text = ctx.Query(key);
@@ -123,7 +111,7 @@ Result<std::optional<YearMonth>> MonthField(const Json& body, const char* key) {
 }
 
 Result<Json> CreateProject(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   Project p;
   QQ_ASSIGN_OR_RETURN(p.region, RegionCode::Parse(body.value("region", "")));
   if (!ctx.user->CanSee(p.region)) return Status::PermissionDenied("无权访问该区域 " + p.region.str()).WithReason("out_of_scope");
@@ -161,7 +149,7 @@ Result<Json> CreateProject(RequestContext& ctx) {
 
 Result<Json> FileRecord(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   app::RecordInput in;
   QQ_ASSIGN_OR_RETURN(auto round, MonthField(body, "round"));
   if (!round) return Status::InvalidArgument("'round' (YYYY-MM) is required");
@@ -194,7 +182,7 @@ Result<Json> FileRecord(RequestContext& ctx) {
 
 Result<Json> AddApproval(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   ProjectApproval a;
   a.kind = body.value("kind", "");
   a.status = body.value("status", "办理中");
@@ -211,7 +199,7 @@ Result<Json> AddApproval(RequestContext& ctx) {
 
 Result<Json> AddNeed(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   ProjectNeed n;
   n.kind = body.value("kind", "");
   if (body.contains("amount") && body["amount"].is_number()) n.amount = body["amount"].get<double>();
@@ -227,7 +215,7 @@ Result<Json> AddNeed(RequestContext& ctx) {
 
 Result<Json> SetYear(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   if (!body.contains("year") || !body["year"].is_number_integer()) return Status::InvalidArgument("'year' is required");
   ProjectYear y;
   y.year = body["year"].get<int>();
@@ -243,7 +231,7 @@ Result<Json> SetYear(RequestContext& ctx) {
 }
 
 Result<Json> AddPark(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   store::Park p;
   p.region = *ctx.region;
   p.name = body.value("name", "");
@@ -258,7 +246,7 @@ Result<Json> AddPark(RequestContext& ctx) {
 }
 
 Result<Json> AddParcel(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   store::Parcel l;
   l.region = *ctx.region;
   l.code = body.value("code", "");
@@ -292,7 +280,7 @@ Result<Json> ListRounds(RequestContext& ctx) {
 }
 
 Result<Json> OpenRound(RequestContext& ctx) {
-  QQ_ASSIGN_OR_RETURN(Json body, Body(ctx));
+  QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(body.value("region", ctx.region ? ctx.region->str() : "")));
   if (!ctx.user->CanSee(region)) return Status::PermissionDenied("无权访问该区域 " + region.str()).WithReason("out_of_scope");
   QQ_ASSIGN_OR_RETURN(auto period, MonthField(body, "period"));

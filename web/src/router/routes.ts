@@ -41,8 +41,8 @@ export const menuRoutes: RouteRecordRaw[] = [
   { path: '/imports', name: 'imports', meta: { titleKey: 'menu.imports', icon: Upload }, component: () => import('@/views/imports/index.vue') },
   { path: '/ladder', name: 'ladder', meta: { titleKey: 'menu.ladder', icon: Guide }, component: placeholder },
   { path: '/services', name: 'services', meta: { titleKey: 'menu.services', icon: Service }, component: placeholder },
-  { path: '/attraction', name: 'attraction', meta: { titleKey: 'menu.attraction', icon: Collection }, component: placeholder },
-  { path: '/parks', name: 'parks', meta: { titleKey: 'menu.parks', icon: Place }, component: placeholder },
+  { path: '/attraction', name: 'attraction', meta: { titleKey: 'menu.attraction', icon: Collection }, component: () => import('@/views/attraction/index.vue') },
+  { path: '/parks', name: 'parks', meta: { titleKey: 'menu.parks', icon: Place }, component: () => import('@/views/parks/index.vue') },
   { path: '/documents', name: 'documents', meta: { titleKey: 'menu.documents', icon: Document }, component: placeholder },
   { path: '/settings', name: 'settings', meta: { titleKey: 'menu.settings', icon: Setting }, component: placeholder }
 ];
@@ -54,6 +54,12 @@ export const detailRoutes: RouteRecordRaw[] = [
     name: 'enterprise-profile',
     meta: { titleKey: 'profile.title' },
     component: () => import('@/views/enterprise-profile/index.vue')
+  },
+  {
+    path: '/projects/:id',
+    name: 'project-profile',
+    meta: { titleKey: 'projectProfile.title' },
+    component: () => import('@/views/project-profile/index.vue')
   }
 ];
 

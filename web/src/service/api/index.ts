@@ -5,6 +5,7 @@ export * from './targets';
 export * from './chains';
 export * from './enterprises';
 export * from './projects';
+export * from './parks';
 export * from './overview';
 export * from './clusters';
 export * from './monitor';

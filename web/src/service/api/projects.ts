@@ -1,8 +1,79 @@
-// /api/v1/projects: the key-project library.
-import { request } from '../request';
-import type { ProjectList, ProjectQuery } from '@/typings/api/projects';
+// /api/v1/projects and /api/v1/rounds: the key-project library, its summary, a project's
+// profile and land matches, filing a round's record, the rounds and their pre-filled sheet,
+// and the import of a filled sheet.
+import { request, type Download } from '../request';
+import type {
+  LandMatch,
+  ProjectList,
+  ProjectProfile,
+  ProjectQuery,
+  ProjectSummary,
+  RecordAnswer,
+  RecordInput,
+  RoundDetail,
+  RoundList,
+  SummaryQuery
+} from '@/typings/api/projects';
+import type { ImportReport } from '@/typings/api/imports';
 
-/** GET /projects of a region, optionally of one stage. */
+/** GET /projects: the library of a region and year, filtered, with each project's figures for the round. */
 export function fetchProjects(query: ProjectQuery): Promise<ProjectList> {
   return request<ProjectList>('/projects', { query: { ...query } });
+}
+
+/** GET /projects/summary: counts, money, rates, the three lists and the paragraph. */
+export function fetchProjectSummary(query: SummaryQuery): Promise<ProjectSummary> {
+  return request<ProjectSummary>('/projects/summary', { query: { ...query } });
+}
+
+/** GET /projects/{id}. Throws ApiError `not_found`. */
+export function fetchProjectProfile(id: number | string): Promise<ProjectProfile> {
+  return request<ProjectProfile>(`/projects/${encodeURIComponent(String(id))}`);
+}
+
+/** GET /projects/{id}/land: the project's land need and the available parcels that fit it. */
+export function fetchProjectLand(id: number | string): Promise<LandMatch> {
+  return request<LandMatch>(`/projects/${encodeURIComponent(String(id))}/land`);
+}
+
+/**
+ * POST /projects/{id}/records. Throws ApiError `bad_transition` (the message says why),
+ * `bad_request` naming the field, `not_found` when the round is not open.
+ */
+export function postProjectRecord(id: number | string, body: RecordInput): Promise<RecordAnswer> {
+  return request<RecordAnswer>(`/projects/${encodeURIComponent(String(id))}/records`, { method: 'POST', body });
+}
+
+/** GET /rounds of a region (and year), newest first. */
+export function fetchRounds(region: string, year?: number): Promise<RoundList> {
+  return request<RoundList>('/rounds', { query: { region, year } });
+}
+
+/** GET /rounds/{id}: each project of the round, filed or not. */
+export function fetchRound(id: number): Promise<RoundDetail> {
+  return request<RoundDetail>(`/rounds/${encodeURIComponent(String(id))}`);
+}
+
+/** GET /rounds/{id}/template.xlsx: the pre-filled sheet for project owners. */
+export function downloadRoundTemplate(id: number): Promise<Download> {
+  return request.download(`/rounds/${encodeURIComponent(String(id))}/template.xlsx`);
+}
+
+/**
+ * POST /imports/projects?region&as_of with the filled sheet as multipart `file`. A refused
+ * import (422) resolves to its report like an accepted one; other failures throw ApiError.
+ */
+export function uploadProjectSheet(
+  file: Blob,
+  fileName: string,
+  query: { region: string; as_of: string; dry_run?: boolean }
+): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return request<ImportReport>('/imports/projects', {
+    method: 'POST',
+    body: form,
+    query: { region: query.region, as_of: query.as_of, dry_run: query.dry_run ? 'true' : undefined },
+    answerStatuses: [422]
+  });
 }
