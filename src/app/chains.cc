@@ -11,6 +11,7 @@
 
 #include "analytics/relatedness.h"
 #include "analytics/series.h"
+#include "core/scale_thresholds.h"
 #include "ingest/chain_templates.h"
 #include "ingest/reference_data.h"
 #include "store/chain_store.h"
@@ -483,7 +484,15 @@ Result<RegionRelatedness> RelatednessOf(store::Database& db, const AnalyticsSnap
   std::sort(present.begin(), present.end(), [](auto& a, auto& b) { return a.rca > b.rca; });
   if (present.size() > limit) present.resize(limit);
   out.present = std::move(present);
-  for (auto [i, density] : rel.PossibleEntrants(r, limit)) out.possible_entrants.push_back(entry(i));
+  // Entrants are for 工业强区: industrial classes only (sections B–D: mining, manufacturing,
+  // utilities); services and trade stay in the matrix, where they shape the proximities.
+  for (auto [i, density] : rel.PossibleEntrants(r, m.industries.size())) {
+    const std::string& code = m.industries[i];
+    char section = code.size() >= 2 ? SectionOfDivision(std::stoi(code.substr(0, 2))) : '?';
+    if (section != 'B' && section != 'C' && section != 'D') continue;
+    out.possible_entrants.push_back(entry(i));
+    if (out.possible_entrants.size() >= limit) break;
+  }
   return out;
 }
 
