@@ -670,7 +670,10 @@ int StageIndex(const std::string& s) {
 Result<store::Lead> AddLead(store::Database& db, const Clock& clock, store::Lead lead, const std::string& username) {
   if (StageIndex(lead.stage) < 0 || lead.stage == "放弃") return Status::InvalidArgument("新线索的阶段须为 线索、接洽、考察、洽谈、签约、落地 之一 (a new lead starts at one of 线索 … 落地)");
   if (lead.firm_name.empty()) return Status::InvalidArgument("a lead needs the firm's name");
-  QQ_RETURN_IF_ERROR(store::ChainStore(db).GetByName(lead.chain).status());
+  QQ_ASSIGN_OR_RETURN(auto chain, store::ChainStore(db).GetByName(lead.chain));
+  if (lead.link_id && std::none_of(chain.links.begin(), chain.links.end(), [&](const ChainLink& l) { return l.id == *lead.link_id; })) {
+    return Status::InvalidArgument("环节 #" + std::to_string(*lead.link_id) + " 不属于" + lead.chain + " (the link is not on that chain)");
+  }
   lead.created_at = lead.updated_at = clock();
   store::Transaction tx(db);
   QQ_RETURN_IF_ERROR(tx.begin_status());
@@ -715,7 +718,26 @@ Result<store::Lead> MoveLead(store::Database& db, const Clock& clock, int64_t id
     QQ_RETURN_IF_ERROR(store::ProjectStore(db).SetLead(p.id, lead.id));
     project_id = p.id;
   }
-  QQ_RETURN_IF_ERROR(leads.Move(id, stage, username, note, project_id, clock()));
+  if (stage == lead.stage) {
+    // Nothing moves: no event. (A lead added at 签约 gets its project here.)
+    if (project_id) QQ_RETURN_IF_ERROR(leads.SetProject(id, *project_id));
+  } else {
+    QQ_RETURN_IF_ERROR(leads.Move(id, stage, username, note, project_id, clock()));
+  }
+  if (stage == "放弃" && lead.project_id) {
+    // The deal fell through after signing: its project is 终止 with the reason.
+    store::ProjectStore projects(db);
+    QQ_ASSIGN_OR_RETURN(auto p, projects.Get(*lead.project_id));
+    if (p.stage != ProjectStage::kTerminated) {
+      std::string reason = "招商线索放弃" + (note.empty() ? std::string() : "：" + note);
+      QQ_RETURN_IF_ERROR(CheckStageTransition(p.stage, ProjectStage::kTerminated, reason));
+      Date today = Date::FromDays(static_cast<long>((clock() + 8 * 3600) / 86400));
+      QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {today, p.stage, ProjectStage::kTerminated, reason, username}));
+      p.stage = ProjectStage::kTerminated;
+      p.stage_reason = reason;
+      QQ_RETURN_IF_ERROR(projects.Update(p));
+    }
+  }
   QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
   QQ_RETURN_IF_ERROR(tx.Commit());
   return leads.Get(id);

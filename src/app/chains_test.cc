@@ -148,9 +148,28 @@ TEST_F(ChainsTest, ASignedLeadBecomesAProject) {
   EXPECT_EQ(landed->project_id, signed_lead->project_id);
   EXPECT_EQ(store::LeadStore(*db_).Events(lead->id)->size(), 4u);
   EXPECT_EQ(MoveLead(*db_, SystemClock(), lead->id, "飞升", "x", "").status().code(), StatusCode::kInvalidArgument);
+  // Moving to the stage it is at records nothing.
+  ASSERT_TRUE(MoveLead(*db_, SystemClock(), lead->id, "落地", "zhaoshang", "").ok());
+  EXPECT_EQ(store::LeadStore(*db_).Events(lead->id)->size(), 4u);
+  // Giving up a signed lead ends its project, with the reason.
+  ASSERT_TRUE(MoveLead(*db_, SystemClock(), lead->id, "放弃", "zhaoshang", "企业转投外地").ok());
+  auto ended = *store::ProjectStore(*db_).Get(*signed_lead->project_id);
+  EXPECT_EQ(ended.stage, ProjectStage::kTerminated);
+  EXPECT_EQ(ended.stage_reason, "招商线索放弃：企业转投外地");
+  // A lead added at 签约 gets its project at once, with one event only.
+  store::Lead direct = l;
+  direct.firm_name = "某直签企业";
+  direct.stage = "签约";
+  auto added = AddLead(*db_, SystemClock(), direct, "zhaoshang");
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_TRUE(added->project_id.has_value());
+  EXPECT_EQ(store::LeadStore(*db_).Events(added->id)->size(), 1u);
   store::Lead bad = l;
   bad.chain = "不存在的链";
   EXPECT_FALSE(AddLead(*db_, SystemClock(), bad, "x").ok());
+  bad = l;
+  bad.link_id = 999999;  // not a link of the chain
+  EXPECT_EQ(AddLead(*db_, SystemClock(), bad, "x").status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -72,6 +72,7 @@ Result<Json> Leads(RequestContext& ctx) {
 }
 
 Result<Json> AddLead(RequestContext& ctx) {
+  if (ctx.Query("region").empty()) return Status::InvalidArgument("query parameter 'region' (the lead's county) is required");
   QQ_ASSIGN_OR_RETURN(Json body, JsonBody(ctx));
   store::Lead l;
   l.region = *ctx.region;

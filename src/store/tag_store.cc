@@ -25,7 +25,7 @@ Result<TagRow> ReadTag(const Statement& st) {
 
 constexpr const char* kLeadColumns =
     "id, region, chain, link_id, enterprise_id, firm_name, stage, owner, expected_investment, note, project_id, "
-    "created_at, updated_at";
+    "created_at, updated_at, (SELECT e.uscc FROM enterprise e WHERE e.id = lead.enterprise_id)";
 
 Result<Lead> ReadLead(const Statement& st) {
   Lead l;
@@ -42,6 +42,7 @@ Result<Lead> ReadLead(const Statement& st) {
   l.project_id = st.OptInt(10);
   l.created_at = st.Int(11);
   l.updated_at = st.Int(12);
+  l.uscc = st.OptText(13).value_or("");
   return l;
 }
 
@@ -187,6 +188,12 @@ Status LeadStore::Move(int64_t id, const std::string& stage, const std::string& 
   QQ_ASSIGN_OR_RETURN(auto ev, db_.Prepare("INSERT INTO lead_event (lead_id, at, stage_from, stage_to, username, note) VALUES (?, ?, ?, ?, ?, ?)"));
   ev.Bind(1, id).Bind(2, at).Bind(3, lead.stage).Bind(4, stage).Bind(5, username).Bind(6, note);
   return ev.Run();
+}
+
+Status LeadStore::SetProject(int64_t id, int64_t project_id) {
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("UPDATE lead SET project_id = ? WHERE id = ?"));
+  st.Bind(1, project_id).Bind(2, id);
+  return st.Run();
 }
 
 Result<std::vector<LeadEvent>> LeadStore::Events(int64_t id) {

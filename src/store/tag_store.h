@@ -64,6 +64,7 @@ struct Lead {
   std::string note;
   std::optional<int64_t> project_id;
   int64_t created_at = 0, updated_at = 0;
+  std::string uscc;  // of the firm when it is in the registry (read only)
 };
 
 struct LeadEvent {
@@ -82,6 +83,8 @@ class LeadStore {
   // Moves a lead to `stage`, recording the event; sets the project when given.
   Status Move(int64_t id, const std::string& stage, const std::string& username, const std::string& note,
               std::optional<int64_t> project_id, int64_t at);
+  // Links the lead to its project without a stage event.
+  Status SetProject(int64_t id, int64_t project_id);
   Result<std::vector<LeadEvent>> Events(int64_t id);
 
  private:

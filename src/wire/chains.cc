@@ -80,7 +80,8 @@ Json CandidatesJson(const std::vector<app::LinkCandidates>& links) {
 
 Json LeadJson(const store::Lead& l) {
   return {{"id", l.id}, {"region", l.region.str()}, {"chain", l.chain},
-          {"link_id", l.link_id ? Json(*l.link_id) : Json(nullptr)}, {"firm_name", l.firm_name}, {"stage", l.stage},
+          {"link_id", l.link_id ? Json(*l.link_id) : Json(nullptr)}, {"firm_name", l.firm_name},
+          {"uscc", l.uscc.empty() ? Json(nullptr) : Json(l.uscc)}, {"stage", l.stage},
           {"owner", l.owner}, {"expected_investment", l.expected_investment ? Json(*l.expected_investment) : Json(nullptr)},
           {"note", l.note}, {"project_id", l.project_id ? Json(*l.project_id) : Json(nullptr)},
           {"created_at", l.created_at}, {"updated_at", l.updated_at}};

@@ -202,6 +202,8 @@ export interface Lead {
   chain: string;
   link_id: number | null;
   firm_name: string;
+  /** The firm's USCC when the lead names a firm of the registry. */
+  uscc: string | null;
   stage: LeadStage | (string & {});
   owner: string;
   expected_investment: Yuan | null;

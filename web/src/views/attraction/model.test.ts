@@ -59,6 +59,7 @@ function lead(id: number, stage: string, over: Partial<Lead> = {}): Lead {
     chain: '装配式建筑',
     link_id: 22,
     firm_name: `企业${id}`,
+    uscc: null,
     stage,
     owner: '章丘区链长',
     expected_investment: null,
@@ -175,6 +176,13 @@ describe('leads', () => {
     expect(leadOfCandidate(leads, '装配式建筑', first)?.id).toBe(7);
     expect(leadOfCandidate(leads, '装配式建筑', second)).toBeNull();
     expect(leadOfCandidate(leads, '钢铁', first)).toBeNull();
+  });
+
+  it('matches by USCC when the lead carries one, whatever the name', () => {
+    const leads = [lead(9, '洽谈', { firm_name: '恒捷公司', uscc: first.uscc })];
+    expect(leadOfCandidate(leads, '装配式建筑', first)?.id).toBe(9);
+    const other = [lead(10, '洽谈', { firm_name: first.name, uscc: '91370100MA3C5R2X40' })];
+    expect(leadOfCandidate(other, '装配式建筑', first)).toBeNull();  // same name, another firm
   });
 
   it('reads 万元 from the form as 元', () => {

@@ -93,12 +93,13 @@ function nameKey(name: string): string {
 }
 
 /**
- * The open lead a candidate already has on this chain (matched by firm name: a lead does not
- * carry the firm's USCC), or null. A given-up lead does not count.
+ * The open lead a candidate already has on this chain, or null: matched by USCC when the lead
+ * carries one, else by firm name (a lead typed in by hand). A given-up lead does not count.
  */
-export function leadOfCandidate(leads: readonly Lead[], chain: string, c: Pick<Candidate, 'name'>): Lead | null {
+export function leadOfCandidate(leads: readonly Lead[], chain: string, c: Pick<Candidate, 'name'> & { uscc?: string }): Lead | null {
   const key = nameKey(c.name);
-  return leads.find((l) => l.chain === chain && l.stage !== '放弃' && nameKey(l.firm_name) === key) ?? null;
+  const same = (l: Lead) => (l.uscc && c.uscc ? l.uscc === c.uscc : nameKey(l.firm_name) === key);
+  return leads.find((l) => l.chain === chain && l.stage !== '放弃' && same(l)) ?? null;
 }
 
 /**
