@@ -8,81 +8,26 @@
 // the decisions disabled with a note. Screenshots go to OUT_DIR.
 //
 // Usage: node e2e/chains-attraction.e2e.mjs --qiangqu build/qiangqu --data-dir data --out build/test-output
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import {
+  api, buildDemo, cleanUp, exitUnlessRunnable, launchChromium, login, makeWorkDir, openPage, parseArgs, screenshots,
+  startServer, withFailureShot,
+} from './harness.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), [])
-);
-const qiangqu = path.resolve(args.qiangqu ?? '../build/qiangqu');
-const dataDir = path.resolve(args['data-dir'] ?? '../data');
-const outDir = path.resolve(args.out ?? '../build/test-output');
-mkdirSync(outDir, { recursive: true });
-// Without the built web app or Chromium this test cannot run: CTest reports it as skipped (77)
-// unless QQ_REQUIRE_E2E=1 (scripts/test sets it), which makes it a failure.
-const webDist = path.resolve(dataDir, '..', 'web', 'dist', 'index.html');
-if (!existsSync(webDist) || !existsSync('/usr/bin/chromium')) {
-  console.error(`e2e: missing ${existsSync(webDist) ? '/usr/bin/chromium' : webDist}`);
-  process.exit(process.env.QQ_REQUIRE_E2E === '1' ? 1 : 77);
-}
-
-const work = mkdtempSync(path.join(tmpdir(), 'qq-e2e-chains-'));
-const db = path.join(work, 'demo.db');
-let server;
-let browser;
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-});
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-// A screenshot of the whole page: the layout scrolls inside <main>, so the viewport grows to fit.
-async function shot(page, name) {
-  const height = await page.evaluate(() => document.querySelector('.base-layout__main')?.scrollHeight ?? 1000);
-  await page.setViewportSize({ width: 1440, height: Math.max(1000, height + 70) });
-  await page.waitForTimeout(500); // the chain map follows its container's size
-  const file = path.join(outDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  console.log(`screenshot: ${file}`);
-}
-
-// GET through the browser's session (same cookies as the page).
-async function api(page, url) {
-  const res = await page.request.get(url);
-  assert.ok(res.ok(), `GET ${url}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+const { qiangqu, dataDir, outDir } = parseArgs();
+exitUnlessRunnable(dataDir);
+const db = path.join(makeWorkDir('qq-e2e-chains-'), 'demo.db');
+after(cleanUp);
+const shot = screenshots(outDir, 500); // the chain map follows its container's size
 
 // Picks an option of an Element Plus select by its exact text.
 async function choose(page, select, text) {
   await select.click();
   const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^\\s*${text}`) }).first();
   await option.click();
-}
-
-async function login(page, base, username, password) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('overview-page').waitFor();
 }
 
 // Moves a lead card to `stage` through its "移至" select and the confirm dialog.
@@ -96,30 +41,17 @@ async function moveBySelect(page, leadId, stage) {
 }
 
 test('产业链 map, a rejected tag, 招商 candidates and a lead moved to 签约', async () => {
-  const demo = JSON.parse(execFileSync(qiangqu, ['demo', '--db', db, '--data-dir', dataDir, '--json'], { encoding: 'utf8' }));
+  const demo = buildDemo(qiangqu, db, dataDir);
   const chief = demo.accounts.find((a) => a.username === 'zhangqiu');
   const viewer = demo.accounts.find((a) => a.username === 'jinan');
   assert.ok(chief?.password && viewer?.password, 'demo prints the 章丘 chain chief and the 济南 read-only logins');
   const tagged = JSON.parse(execFileSync(qiangqu, ['tag', '--db', db, '--data-dir', dataDir, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   assert.ok(tagged.tagged > 0, 'the registry is tagged');
 
-  const port = await freePort();
-  server = spawn(qiangqu, ['serve', '--db', db, '--data-dir', dataDir, '--port', String(port)], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  try {
+  const base = await startServer(qiangqu, db, dataDir);
+  const page = await openPage(await launchChromium(), { timeout: 20_000 });
+  // A failing run leaves a picture of where it stopped.
+  await withFailureShot(() => page, path.join(outDir, 'e2e-chains-attraction-failure.png'), async () => {
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await login(page, base, 'zhangqiu', chief.password);
@@ -285,9 +217,5 @@ test('产业链 map, a rejected tag, 招商 candidates and a lead moved to 签�
     await page.getByTestId('login-submit').waitFor();
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (e) {
-    // A failing run leaves a picture of where it stopped.
-    await page.screenshot({ path: path.join(outDir, 'e2e-chains-attraction-failure.png'), fullPage: true }).catch(() => {});
-    throw e;
-  }
+  });
 });

@@ -7,148 +7,38 @@
 // one (applied). Screenshots go to OUT_DIR.
 //
 // Usage: node e2e/monitor-import.e2e.mjs --qiangqu build/qiangqu --data-dir data --out build/test-output
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import {
+  assertXlsx, buildDemo, cleanUp, clickRegion, download, exitUnlessRunnable, launchChromium, login, makeWorkDir, openPage,
+  parseArgs, screenshots, sql, startServer,
+} from './harness.mjs';
+import { aboveScaleFigures } from './scale-figures.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), [])
-);
-const qiangqu = path.resolve(args.qiangqu ?? '../build/qiangqu');
-const dataDir = path.resolve(args['data-dir'] ?? '../data');
-const outDir = path.resolve(args.out ?? '../build/test-output');
-mkdirSync(outDir, { recursive: true });
+const { qiangqu, dataDir, outDir } = parseArgs();
+exitUnlessRunnable(dataDir);
 const fixtures = path.resolve(dataDir, '..', 'tests', 'fixtures', 'import');
-// Without the built web app or Chromium this test cannot run: CTest reports it as skipped (77)
-// unless QQ_REQUIRE_E2E=1 (scripts/test sets it), which makes it a failure.
-const webDist = path.resolve(dataDir, '..', 'web', 'dist', 'index.html');
-if (!existsSync(webDist) || !existsSync('/usr/bin/chromium')) {
-  console.error(`e2e: missing ${existsSync(webDist) ? '/usr/bin/chromium' : webDist}`);
-  process.exit(process.env.QQ_REQUIRE_E2E === '1' ? 1 : 77);
-}
+const db = path.join(makeWorkDir('qq-e2e-monitor-'), 'demo.db');
+after(cleanUp);
+const shot = screenshots(outDir, 400); // charts follow their container's size
 
-const work = mkdtempSync(path.join(tmpdir(), 'qq-e2e-monitor-'));
-const db = path.join(work, 'demo.db');
-let server;
-let browser;
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-});
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function sql(query) {
-  return execFileSync('sqlite3', ['-readonly', db, query], { encoding: 'utf8' }).trim();
-}
-
-// The 规上 (四上) threshold of a firm as an SQL CASE, built from data/statistics/scale_thresholds.csv:
-// the longest code prefix wins over the 门类 letter; industries without a category are never 规上.
-function thresholdCase() {
-  const rows = readFileSync(path.join(dataDir, 'statistics', 'scale_thresholds.csv'), 'utf8')
-    .trim().split('\n').slice(1).map((l) => l.split(','));
-  const prefixes = rows.filter(([p]) => /^\d+$/.test(p)).sort((a, b) => b[0].length - a[0].length);
-  const letters = rows.filter(([p]) => /^[A-T]$/.test(p));
-  const whens = [
-    ...prefixes.map(([p, t]) => `WHEN e.industry LIKE '${p}%' THEN ${t}`),
-    ...letters.map(([p, t]) => `WHEN ic.section = '${p}' THEN ${t}`),
-  ];
-  return `CASE ${whens.join(' ')} ELSE NULL END`;
-}
-
-// 规上 工业总产值 of a region for December 2024, 1-12月累计 and its 累计同比 (同口径): the 2024 set is
-// decided by each firm's 2023 revenue (or its 2024 revenue when it has no 2023 figures), and the
-// growth compares the same firms' 1-12月累计 of 2024 and 2023.
-function expected(regionPrefix) {
-  const above = `
-    WITH firm AS (
-      SELECT e.id, ${thresholdCase()} AS threshold FROM enterprise e
-      LEFT JOIN industry_class ic ON ic.code = e.industry WHERE e.region LIKE '${regionPrefix}%'),
-    rev AS (
-      SELECT enterprise_id AS id,
-        sum(CASE WHEN month BETWEEN 202301 AND 202312 THEN coalesce(main_revenue_cur, revenue_cur) END) AS r23,
-        sum(CASE WHEN month BETWEEN 202401 AND 202412 THEN coalesce(main_revenue_cur, revenue_cur) END) AS r24
-      FROM indicator_month GROUP BY enterprise_id),
-    above AS (SELECT firm.id FROM firm JOIN rev USING (id) WHERE threshold IS NOT NULL AND coalesce(r23, r24) >= threshold)`;
-  const output = Number(sql(`${above} SELECT coalesce(sum(output_cum), 0) FROM indicator_month WHERE month = 202412 AND enterprise_id IN (SELECT id FROM above)`));
-  const [now, base] = sql(`${above}
-    SELECT sum(a.output_cum), sum(b.output_cum) FROM indicator_month a JOIN indicator_month b
-      ON b.enterprise_id = a.enterprise_id AND b.month = 202312
-    WHERE a.month = 202412 AND a.enterprise_id IN (SELECT id FROM above) AND a.output_cum IS NOT NULL AND b.output_cum IS NOT NULL`)
-    .split('|').map(Number);
-  return { output, yoy: (now / base - 1) * 100 };
-}
-
-// A screenshot of the whole page: the layout scrolls inside <main>, so the viewport grows to fit.
-async function shot(page, name) {
-  const height = await page.evaluate(() => document.querySelector('.base-layout__main')?.scrollHeight ?? 1000);
-  await page.setViewportSize({ width: 1440, height: Math.max(1000, height + 70) });
-  await page.waitForTimeout(400); // charts follow their container's size
-  const file = path.join(outDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  console.log(`screenshot: ${file}`);
-}
-
-// Clicks `button`, waits for the browser's download and returns its name and bytes.
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), bytes };
-}
-
-function assertXlsx({ name, bytes }, what) {
-  assert.match(name, /\.xlsx$/, `${what}: file name ${name}`);
-  assert.ok(bytes.length > 200, `${what}: ${bytes.length} bytes`);
-  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${what} is a zip (xlsx)`);
-}
+// 规上 工业总产值 of a region for December 2024, 1-12月累计 and its 累计同比 (同口径), from the database.
+const expected = (regionPrefix) => aboveScaleFigures(db, dataDir, regionPrefix);
 
 async function chooseRegion(page, name, code) {
-  await page.getByTestId('region-switcher').locator('.el-select').click();
-  await page.locator('.el-select-dropdown__item', { hasText: name }).first().click();
+  await clickRegion(page, name);
   await page.waitForFunction((c) => document.querySelector('[data-testid=monitor-page]')?.getAttribute('data-region') === c, code);
 }
 
 test('运行监测 for 周村区, firm profiles, export, 数据导入', async () => {
-  const demo = JSON.parse(execFileSync(qiangqu, ['demo', '--db', db, '--data-dir', dataDir, '--json'], { encoding: 'utf8' }));
+  const demo = buildDemo(qiangqu, db, dataDir);
   const admin = demo.accounts.find((a) => a.username === 'admin');
   assert.ok(admin?.password, 'demo prints the admin password');
 
-  const port = await freePort();
-  server = spawn(qiangqu, ['serve', '--db', db, '--data-dir', dataDir, '--port', String(port)], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(admin.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('overview-page').waitFor();
+  const base = await startServer(qiangqu, db, dataDir);
+  const page = await openPage(await launchChromium(), { acceptDownloads: true, timeout: 20_000 });
+  await login(page, base, 'admin', admin.password);
 
   // 运行监测 sits right after 总览 in the menu.
   const menu = await page.getByTestId('menu').locator('[data-testid^=menu-]').evaluateAll((els) => els.map((e) => e.dataset.testid));
@@ -253,14 +143,14 @@ test('运行监测 for 周村区, firm profiles, export, 数据导入', async ()
   const checksum = page.locator('[data-testid=import-errors-table] [data-testid=import-error-row][data-kind="bad_uscc_checksum"][data-cell="A4"]');
   await checksum.waitFor();
   assert.equal((await checksum.getByTestId('import-error-kind').textContent()).trim(), '信用代码校验位错误');
-  assert.equal(Number(sql('SELECT count(*) FROM import_log')), 0, 'a refused import writes nothing');
+  assert.equal(Number(sql(db, 'SELECT count(*) FROM import_log')), 0, 'a refused import writes nothing');
   assertXlsx(await download(page, page.getByTestId('import-report-download')), 'import report');
   await shot(page, 'e2e-import-refused-zh.png');
 
   await page.getByTestId('import-file-input').setInputFiles(path.join(fixtures, 'good_2024q1.xlsx'));
   await page.getByTestId('import-submit').click();
   await page.locator('[data-testid=import-result][data-applied="true"]').waitFor();
-  const importId = sql('SELECT max(id) FROM import_log');
+  const importId = sql(db, 'SELECT max(id) FROM import_log');
   assert.match(await page.getByTestId('import-banner').textContent(), new RegExp(`已导入 #${importId}`));
   await page.locator('[data-testid=import-history-table] .el-table__row', { hasText: 'good_2024q1.xlsx' }).waitFor();
   await shot(page, 'e2e-import-applied-zh.png');

@@ -9,90 +9,29 @@
 // Screenshots go to OUT_DIR.
 //
 // Usage: node e2e/projects.e2e.mjs --qiangqu build/qiangqu --data-dir data --out build/test-output
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import {
+  api, assertXlsx, buildDemo, cleanUp, clickRegion, download, exitUnlessRunnable, launchChromium, login, makeWorkDir,
+  openPage, parseArgs, screenshots, startServer, withFailureShot,
+} from './harness.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), [])
-);
-const qiangqu = path.resolve(args.qiangqu ?? '../build/qiangqu');
-const dataDir = path.resolve(args['data-dir'] ?? '../data');
-const outDir = path.resolve(args.out ?? '../build/test-output');
-mkdirSync(outDir, { recursive: true });
-// Without the built web app or Chromium this test cannot run: CTest reports it as skipped (77)
-// unless QQ_REQUIRE_E2E=1 (scripts/test sets it), which makes it a failure.
-const webDist = path.resolve(dataDir, '..', 'web', 'dist', 'index.html');
-if (!existsSync(webDist) || !existsSync('/usr/bin/chromium')) {
-  console.error(`e2e: missing ${existsSync(webDist) ? '/usr/bin/chromium' : webDist}`);
-  process.exit(process.env.QQ_REQUIRE_E2E === '1' ? 1 : 77);
-}
+const { qiangqu, dataDir, outDir } = parseArgs();
+exitUnlessRunnable(dataDir);
 
 const ZHANGQIU = '370114';
 const MAIN_STAGES = ['谋划', '签约', '开工', '在建', '试投产', '投产', '达产'];
 
-const work = mkdtempSync(path.join(tmpdir(), 'qq-e2e-projects-'));
+const work = makeWorkDir('qq-e2e-projects-');
 const db = path.join(work, 'demo.db');
-let server;
-let browser;
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-});
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-// A screenshot of the whole page: the layout scrolls inside <main>, so the viewport grows to fit.
-async function shot(page, name) {
-  const height = await page.evaluate(() => document.querySelector('.base-layout__main')?.scrollHeight ?? 1000);
-  await page.setViewportSize({ width: 1440, height: Math.max(1000, height + 70) });
-  await page.waitForTimeout(1200); // charts follow their container's size, animated
-  const file = path.join(outDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  console.log(`screenshot: ${file}`);
-}
-
-// Clicks `button`, waits for the browser's download and returns its name and bytes.
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), bytes };
-}
-
-function assertXlsx({ name, bytes }, what) {
-  assert.match(name, /\.xlsx$/, `${what}: file name ${name}`);
-  assert.ok(bytes.length > 200, `${what}: ${bytes.length} bytes`);
-  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${what} is a zip (xlsx)`);
-}
-
-// GET through the browser's session (same cookies as the page).
-async function api(page, url) {
-  const res = await page.request.get(url);
-  assert.ok(res.ok(), `GET ${url}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+after(cleanUp);
+const shot = screenshots(outDir, 1200); // charts follow their container's size, animated
 
 async function chooseRegion(page, name, code) {
   const current = await page.getByTestId('region-switcher').getAttribute('data-region');
-  if (current !== code) {
-    await page.getByTestId('region-switcher').locator('.el-select').click();
-    await page.locator('.el-select-dropdown__item', { hasText: name }).first().click();
-  }
+  if (current !== code) await clickRegion(page, name);
   await page.waitForFunction((c) => document.querySelector('[data-testid=projects-page]')?.getAttribute('data-region') === c, code);
 }
 
@@ -106,46 +45,22 @@ async function pick(page, select, label) {
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
 }
 
-test('项目库 for 章丘区: summary, round status, filing through the profile, 园区', async () => {
-  try {
-    await run();
-  } catch (e) {
-    // What the page showed when it failed.
-    await currentPage?.screenshot({ path: path.join(outDir, 'e2e-projects-failure.png'), fullPage: true }).catch(() => {});
-    throw e;
-  }
-});
+// A failing run leaves a picture of what the page showed.
+test('项目库 for 章丘区: summary, round status, filing through the profile, 园区', () =>
+  withFailureShot(() => currentPage, path.join(outDir, 'e2e-projects-failure.png'), run));
 
 let currentPage;
 async function run() {
-  const demo = JSON.parse(execFileSync(qiangqu, ['demo', '--db', db, '--data-dir', dataDir, '--json'], { encoding: 'utf8' }));
+  const demo = buildDemo(qiangqu, db, dataDir);
   const admin = demo.accounts.find((a) => a.username === 'admin');
   assert.ok(admin?.password, 'demo prints the admin password');
 
-  const port = await freePort();
-  server = spawn(qiangqu, ['serve', '--db', db, '--data-dir', dataDir, '--port', String(port)], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
+  const base = await startServer(qiangqu, db, dataDir);
+  const page = await openPage(await launchChromium(), { acceptDownloads: true, timeout: 20_000 });
   currentPage = page;
   const browserErrors = [];
   page.on('pageerror', (e) => browserErrors.push(String(e)));
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(admin.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('overview-page').waitFor();
+  await login(page, base, 'admin', admin.password);
 
   // ---- 项目库: the summary cards and the paragraph are GET /projects/summary's -------------
   await page.getByTestId('menu-projects').click();
