@@ -394,16 +394,8 @@ Result<ImportReport> ImportIndicators(store::Database& db, const ImportContext& 
     QQ_RETURN_IF_ERROR(firms.Upsert(e, now));
     index[uscc] = e.id;
   }
-  store::ImportLogEntry log;
-  log.kind = "indicators";
-  log.file_name = file_name;
-  log.sha256 = r.sha256;
-  log.bytes = static_cast<int64_t>(bytes.size());
-  log.username = o.username;
-  log.channel = o.channel;
+  store::ImportLogEntry log = LogEntryFor("indicators", ctx, o, file_name, bytes, r, archived_as);
   log.at = now;
-  log.archive_path = archived_as;
-  log.rows = r.rows;
   log.created_firms = static_cast<int>(new_firms.size());
   QQ_RETURN_IF_ERROR(store::ImportStore(db).Record(log));
   store::IndicatorStore months(db);
@@ -543,19 +535,11 @@ Result<ImportReport> ImportEnterprises(store::Database& db, const ImportContext&
     }
     QQ_RETURN_IF_ERROR(store.Upsert(e, now));
   }
-  store::ImportLogEntry log;
-  log.kind = "enterprises";
-  log.file_name = file_name;
-  log.sha256 = r.sha256;
-  log.bytes = static_cast<int64_t>(bytes.size());
-  log.rows = r.rows;
+  store::ImportLogEntry log = LogEntryFor("enterprises", ctx, o, file_name, bytes, r, archived_as);
   log.inserted = r.inserted;
   log.replaced = r.replaced;
   log.created_firms = r.inserted;
-  log.username = o.username;
-  log.channel = o.channel;
   log.at = now;
-  log.archive_path = archived_as;
   QQ_RETURN_IF_ERROR(store::ImportStore(db).Record(log));
   QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
   QQ_RETURN_IF_ERROR(Audit(db, ctx, o, "import.enterprises", file_name, "ok", std::to_string(r.rows) + " firms"));
@@ -602,17 +586,8 @@ Result<ImportReport> ImportPublished(store::Database& db, const ImportContext& c
   QQ_RETURN_IF_ERROR(Archive(ctx, file_name, bytes, r, "accepted", &archived_as));
   store::Transaction tx(db);
   QQ_RETURN_IF_ERROR(tx.begin_status());
-  store::ImportLogEntry log;
-  log.kind = "published";
-  log.file_name = file_name;
-  log.sha256 = r.sha256;
-  log.bytes = static_cast<int64_t>(bytes.size());
-  log.rows = r.rows;
+  store::ImportLogEntry log = LogEntryFor("published", ctx, o, file_name, bytes, r, archived_as);
   log.inserted = r.rows;
-  log.username = o.username;
-  log.channel = o.channel;
-  log.at = ctx.clock();
-  log.archive_path = archived_as;
   QQ_RETURN_IF_ERROR(store::ImportStore(db).Record(log));
   for (const auto& d : sheets.drafts) {
     store::PublishedRate rate{0, d.region, d.metric, d.period, d.value, d.source, log.id};
@@ -630,6 +605,22 @@ Result<ImportReport> ImportPublished(store::Database& db, const ImportContext& c
 Status ArchiveImportFile(const ImportContext& ctx, const std::string& file_name, std::string_view bytes, ImportReport& r,
                          const std::string& outcome, std::string* archived_as) {
   return Archive(ctx, file_name, bytes, r, outcome, archived_as);
+}
+
+store::ImportLogEntry LogEntryFor(const std::string& kind, const ImportContext& ctx, const ImportOptions& o,
+                                  const std::string& file_name, std::string_view bytes, const ImportReport& r,
+                                  const std::string& archived_as) {
+  store::ImportLogEntry log;
+  log.kind = kind;
+  log.file_name = file_name;
+  log.sha256 = r.sha256;
+  log.bytes = static_cast<int64_t>(bytes.size());
+  log.rows = r.rows;
+  log.username = o.username;
+  log.channel = o.channel;
+  log.at = ctx.clock();
+  log.archive_path = archived_as;
+  return log;
 }
 
 Status AuditImport(store::Database& db, const ImportContext& ctx, const ImportOptions& o, const std::string& action,

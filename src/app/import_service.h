@@ -13,6 +13,7 @@
 #include "core/region_code.h"
 #include "ingest/import_report.h"
 #include "store/database.h"
+#include "store/import_store.h"
 
 namespace qq::app {
 
@@ -54,6 +55,10 @@ Result<std::string> ImportTemplateXlsx(const std::string& kind);
 // report_id; `archived_as` gets the original's path), and record an action in the audit trail.
 Status ArchiveImportFile(const ImportContext& ctx, const std::string& file_name, std::string_view bytes,
                          ingest::ImportReport& r, const std::string& outcome, std::string* archived_as);
+// The import-log entry of an accepted file: kind, name, hash, size, rows, who, when, archive.
+store::ImportLogEntry LogEntryFor(const std::string& kind, const ImportContext& ctx, const ImportOptions& o,
+                                  const std::string& file_name, std::string_view bytes, const ingest::ImportReport& r,
+                                  const std::string& archived_as);
 Status AuditImport(store::Database& db, const ImportContext& ctx, const ImportOptions& o, const std::string& action,
                    const std::string& object, const std::string& result, const std::string& detail);
 

@@ -131,16 +131,7 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
   QQ_RETURN_IF_ERROR(ArchiveImportFile(ctx, file_name, bytes, r, "accepted", &archived_as));
   store::Transaction tx(db);
   QQ_RETURN_IF_ERROR(tx.begin_status());
-  store::ImportLogEntry log;
-  log.kind = "projects";
-  log.file_name = file_name;
-  log.sha256 = r.sha256;
-  log.bytes = static_cast<int64_t>(bytes.size());
-  log.rows = r.rows;
-  log.username = o.username;
-  log.channel = o.channel;
-  log.at = ctx.clock();
-  log.archive_path = archived_as;
+  store::ImportLogEntry log = LogEntryFor("projects", ctx, o, file_name, bytes, r, archived_as);
   QQ_RETURN_IF_ERROR(store::ImportStore(db).Record(log));
   QQ_ASSIGN_OR_RETURN(auto round, store::RoundStore(db).Find(region, as_of));
   if (!round) QQ_RETURN_IF_ERROR(OpenRound(db, ctx.clock, region, as_of, std::nullopt).status());
