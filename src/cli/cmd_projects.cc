@@ -64,6 +64,15 @@ Result<std::optional<YearMonth>> OptMonth(const std::string& text, const char* o
 
 const auto Add = &AddDocumentCommand<ProjectArgs>;
 
+// The year's library of --region as of --as-of, cut by the options.
+Result<app::ProjectLibrary> Library(store::Database& db, const ProjectArgs& a) {
+  QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
+  QQ_ASSIGN_OR_RETURN(auto cut, CutOf(a));
+  QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
+  std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
+  return app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut);
+}
+
 void RegionOption(CLI::App& cmd, ProjectArgs& a) { cmd.add_option("--region", a.region, "county code (default 370114)"); }
 
 void CutOptions(CLI::App& cmd, ProjectArgs& a) {
@@ -83,12 +92,8 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         CutOptions(cmd, a);
       },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
-        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
-        QQ_ASSIGN_OR_RETURN(auto cut, CutOf(a));
-        QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
-        std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
-        QQ_ASSIGN_OR_RETURN(auto lib, app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut));
-        return wire::ProjectSummaryJson(app::Summarize(lib), region.str(), RegionNames(db));
+        QQ_ASSIGN_OR_RETURN(auto lib, Library(db, a));
+        return wire::ProjectSummaryJson(app::Summarize(lib), lib.region.str(), RegionNames(db));
       });
   Add(sub, c, "list", "the year's library as of a round, with each project's last filing", false,
       [](CLI::App& cmd, ProjectArgs& a) {
@@ -96,14 +101,8 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         CutOptions(cmd, a);
       },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
-        QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
-        QQ_ASSIGN_OR_RETURN(auto cut, CutOf(a));
-        QQ_ASSIGN_OR_RETURN(auto as_of, OptMonth(a.as_of, "--as-of"));
-        std::optional<int> year = a.year ? std::optional<int>(a.year) : std::nullopt;
-        QQ_ASSIGN_OR_RETURN(auto lib, app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut));
-        wire::Json round = nullptr;
-        if (lib.round) round = wire::RoundJson(*lib.round, RegionNames(db), static_cast<int>(lib.rows.size()), 0, 0);
-        return wire::ProjectLibraryJson(lib, RegionNames(db), round);
+        QQ_ASSIGN_OR_RETURN(auto lib, Library(db, a));
+        return wire::ProjectLibraryJson(lib, RegionNames(db));
       });
   Add(sub, c, "show", "one project: years, stage history, approvals, needs, every filing, milestones", false,
       [](CLI::App& cmd, ProjectArgs& a) { cmd.add_option("id", a.id, "project id")->required(); },

@@ -71,16 +71,7 @@ Result<app::ProjectLibrary> Library(RequestContext& ctx) {
 Result<Json> ListProjects(RequestContext& ctx) {
   QQ_ASSIGN_OR_RETURN(auto lib, Library(ctx));
   NameCache names(ctx.db);
-  Json round = nullptr;
-  if (lib.round) {
-    int filed = 0, late = 0;
-    for (const auto& r : lib.rows) {
-      filed += r.filed;
-      late += r.late;
-    }
-    round = wire::RoundJson(*lib.round, names.Regions(), static_cast<int>(lib.rows.size()), filed, late);
-  }
-  return wire::ProjectLibraryJson(lib, names.Regions(), round);
+  return wire::ProjectLibraryJson(lib, names.Regions());
 }
 
 Result<Json> Summary(RequestContext& ctx) {

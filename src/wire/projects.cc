@@ -42,7 +42,16 @@ Json RecordJson(const store::RoundRecord& r, bool late) {
           {"problems", r.problems}, {"source", r.source}, {"username", r.username}, {"late", late}};
 }
 
-Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names, const Json& round) {
+Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names) {
+  Json round = nullptr;
+  if (lib.round) {
+    int filed = 0, late = 0;
+    for (const auto& r : lib.rows) {
+      filed += r.filed;
+      late += r.late;
+    }
+    round = RoundJson(*lib.round, region_names, static_cast<int>(lib.rows.size()), filed, late);
+  }
   Json items = Json::array();
   for (const auto& row : lib.rows) {
     Json j = ProjectJson(row.project, region_names);

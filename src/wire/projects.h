@@ -9,7 +9,8 @@ namespace qq::wire {
 
 Json RoundJson(const store::Round& r, const NameOf& region_names, int projects, int filed, int late);
 Json RecordJson(const store::RoundRecord& r, bool late);
-Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names, const Json& round);
+// The library with its round (counts of filed and late filings), or round null.
+Json ProjectLibraryJson(const app::ProjectLibrary& lib, const NameOf& region_names);
 // Groups carry "key" and "name" (a town's name for by_town; the key itself elsewhere).
 Json ProjectSummaryJson(const ProjectSummary& s, const std::string& region_code, const NameOf& town_names);
 Json RoundStatusJson(const app::RoundStatus& s, const NameOf& region_names);
