@@ -105,7 +105,17 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
     start.completed_this_year.reset();
     QQ_RETURN_IF_ERROR(projects.Update(start));
     QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {year, p.level, p.annual_plan}));
-    QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {*Date::Of(year - 1, 12, 20), std::nullopt, start.stage, "", "demo"}));
+    // The stage it starts the year at, dated when it was reached if that is known.
+    Date since = *Date::Of(year - 1, 12, 20);
+    auto first_of = [](YearMonth m) { return *Date::Of(m.year(), m.month(), 1); };
+    if (StageRank(start.stage) >= StageRank(ProjectStage::kInProduction) && start.actual_production) {
+      since = first_of(*start.actual_production);
+    } else if (start.stage == ProjectStage::kTrialProduction && p.planned_production && *p.planned_production < january) {
+      since = first_of(*p.planned_production);  // 江河: 试投产 2023-11
+    } else if (StageRank(start.stage) >= StageRank(ProjectStage::kStarted) && start.actual_start) {
+      since = first_of(*start.actual_start);
+    }
+    QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {since, std::nullopt, start.stage, "", "demo"}));
     QQ_RETURN_IF_ERROR(AddDemoApprovalsAndNeeds(db, p, year, rng));
   }
   // Rounds for every month; filings on time mostly, a few late; the last round stays open
