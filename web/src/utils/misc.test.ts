@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/service/request';
-import { errorMessage } from './error';
+import { tZh, teZh } from '@/locales/translator';
+import { errorMessage, errorWithReason } from './error';
 import { safeRedirect } from './redirect';
 import { enumLabel, sortByStage } from './enums';
 import { escapeHtml, formatGrowth } from './format';
@@ -16,6 +17,17 @@ describe('errorMessage', () => {
     expect(errorMessage(new ApiError(500, 'weird', ''), t, te)).toBe('加载失败');
     expect(errorMessage(new Error('boom'), t, te)).toBe('boom');
     expect(errorMessage('??', t, te)).toBe('加载失败');
+  });
+});
+
+describe('errorWithReason', () => {
+  it('keeps the server reason after the translated code', () => {
+    const moveBack = new ApiError(400, 'bad_request', 'a lead moves forward only (from 签约 to 线索)');
+    expect(errorWithReason(moveBack, tZh, teZh)).toBe('请求有误：a lead moves forward only (from 签约 to 线索)');
+    expect(errorWithReason(new ApiError(412, 'failed_precondition', 'lead #3 was given up'), tZh, teZh)).toBe('lead #3 was given up');
+    expect(errorWithReason(new ApiError(0, 'network', 'network'), tZh, teZh)).toBe('无法连接服务器');
+    expect(errorWithReason(new Error('boom'), tZh, teZh)).toBe('boom');
+    expect(errorWithReason(42, tZh, teZh)).toBe('加载失败');
   });
 });
 

@@ -18,7 +18,8 @@ export interface ChainList {
   chains: ChainSummary[];
 }
 
-export interface ChainLink {
+/** What names a link and places it in its chain's tree. */
+export interface LinkPlace {
   id: number;
   key: string;
   name: string;
@@ -26,6 +27,9 @@ export interface ChainLink {
   parent: string | null;
   position: ChainPosition | (string & {});
   tagging: boolean;
+}
+
+export interface ChainLink extends LinkPlace {
   industry_codes: string[];
   keywords: string[];
 }
@@ -42,13 +46,7 @@ export interface ChainDetail {
 export type LinkState = 'strong' | 'normal' | 'weak' | 'missing' | 'context';
 
 /** A link of a chain in a region (GET /chains/{id}/analysis, and each attraction link). */
-export interface LinkStats {
-  id: number;
-  key: string;
-  name: string;
-  parent: string | null;
-  position: ChainPosition | (string & {});
-  tagging: boolean;
+export interface LinkStats extends LinkPlace {
   firms: number;
   above_scale_firms: number;
   /** Local 营业收入 1-N月累计 at the analysis month. */

@@ -2,7 +2,8 @@
 import type { IsoDate, RegionRef, Yuan } from './common';
 import type { IndicatorLabel, IndicatorUnits } from './monitor';
 
-export interface Enterprise {
+/** A firm's registry facts, as the list and the profile both send them. */
+export interface EnterpriseFacts {
   /** 统一社会信用代码, 18 characters. */
   uscc: string;
   name: string;
@@ -14,6 +15,9 @@ export interface Enterprise {
   scope: string;
   address: string;
   park: string;
+}
+
+export interface Enterprise extends EnterpriseFacts {
   /** 规上 in the latest year with data. */
   above_scale: boolean;
 }
@@ -38,17 +42,7 @@ export type ProfileMonth = { month: string } & {
 };
 
 /** GET /enterprises/{uscc}/profile. */
-export interface EnterpriseProfile {
-  uscc: string;
-  name: string;
-  region: RegionRef;
-  town: RegionRef | null;
-  industry: { code: string; name: string } | null;
-  founded: IsoDate | null;
-  registered_capital: Yuan | null;
-  scope: string;
-  address: string;
-  park: string;
+export interface EnterpriseProfile extends EnterpriseFacts {
   /** "钢铁 / 钢压延加工". */
   links: string[];
   above_scale: { year: number; above_scale: boolean }[];

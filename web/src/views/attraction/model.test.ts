@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, Lead, LinkCandidates, LinkStats, Relatedness } from '@/typings/api/chains';
-import zhCN from '@/locales/zh-cn';
+import { tZh, teZh } from '@/locales/translator';
 import {
   boardColumns,
   canMove,
@@ -21,14 +21,8 @@ import {
   yuanFromWan
 } from './model';
 
-function lookup(key: string): string | undefined {
-  let node: unknown = zhCN;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : undefined;
-}
-const t = (key: string, named?: Record<string, unknown>) =>
-  (lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(named?.[k] ?? `{${k}}`));
-const te = (key: string) => lookup(key) !== undefined;
+const t = tZh;
+const te = teZh;
 
 // Two candidates of 装配化施工 (weak in 章丘区) as GET /attraction sends them.
 const first: Candidate = {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainAnalysis, LinkStats } from '@/typings/api/chains';
-import { ApiError } from '@/service/request';
-import zhCN from '@/locales/zh-cn';
+import { tZh, teZh } from '@/locales/translator';
 import {
-  apiErrorText,
   canEditChains,
   decisionsFor,
   evidenceText,
@@ -22,15 +20,8 @@ import {
   summaryFigures
 } from './model';
 
-// A translator over the real zh-CN messages, with {name} placeholders filled in.
-function lookup(key: string): string | undefined {
-  let node: unknown = zhCN;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : undefined;
-}
-const t = (key: string, named?: Record<string, unknown>) =>
-  (lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(named?.[k] ?? `{${k}}`));
-const te = (key: string) => lookup(key) !== undefined;
+const t = tZh;
+const te = teZh;
 
 function link(id: number, position: string, state: string, over: Partial<LinkStats> = {}): LinkStats {
   const tagging = state !== 'context';
@@ -83,19 +74,10 @@ function analysis(links: LinkStats[]): ChainAnalysis {
   };
 }
 
-describe('roles and errors', () => {
+describe('roles', () => {
   it('lets the roles with edit_chains decide tags and manage leads', () => {
     expect(['admin', 'analyst', 'chain_chief'].every(canEditChains)).toBe(true);
     expect(['liaison', 'viewer', '', null, undefined].some(canEditChains)).toBe(false);
-  });
-
-  it('keeps the server reason after the translated code', () => {
-    const moveBack = new ApiError(400, 'bad_request', 'a lead moves forward only (from 签约 to 线索)');
-    expect(apiErrorText(moveBack, t, te)).toBe('请求有误：a lead moves forward only (from 签约 to 线索)');
-    expect(apiErrorText(new ApiError(412, 'failed_precondition', 'lead #3 was given up'), t, te)).toBe('lead #3 was given up');
-    expect(apiErrorText(new ApiError(0, 'network', 'network'), t, te)).toBe('无法连接服务器');
-    expect(apiErrorText(new Error('boom'), t, te)).toBe('boom');
-    expect(apiErrorText(42, t, te)).toBe('加载失败');
   });
 });
 

@@ -1,11 +1,10 @@
 // The 产业链 page's view model (GET /chains/{id}/analysis, /links/{id}/firms): who may decide
 // tags, each link's state and colour, the chain map laid out 上游 → 中游 → 下游, the recommended
 // action for weak and missing links (强链/补链/建链/延链), the tagger's evidence split into rule,
-// term and field, the tables and their exports, and error texts that keep the server's reason.
+// term and field, and the tables and their exports.
 // Pure, so it is unit-tested; the attraction page reuses the shared parts.
 import type { ChainAnalysis, FirmOnLink, LeaderCandidate, LinkState, LinkStats } from '@/typings/api/chains';
 import type { ExportRequest } from '@/typings/api/export';
-import { isApiError } from '@/service/request';
 import { EMPTY, formatCount, formatGrowth, formatMoney, formatScaled, formatShare, formatWan, type Lang } from '@/utils/format';
 import { enumLabel } from '@/utils/enums';
 import { col, tableExport, type ExportColumn } from '@/utils/export';
@@ -14,29 +13,13 @@ export type Translate = (key: string, named?: Record<string, unknown>) => string
 export type TranslateExists = (key: string) => boolean;
 
 // ---------------------------------------------------------------------------------------------
-// Roles and errors.
+// Roles.
 
 /** Roles with the server's `edit_chains` permission: confirm or reject tags, manage leads. */
 export const CHAIN_EDIT_ROLES: readonly string[] = ['admin', 'analyst', 'chain_chief'];
 
 export function canEditChains(role: string | null | undefined): boolean {
   return !!role && CHAIN_EDIT_ROLES.includes(role);
-}
-
-/**
- * The text for a failed action or load: the translated error code followed by the server's own
- * reason ("请求有误：a lead moves forward only (from 签约 to 线索)"), so the user learns what to fix.
- */
-export function apiErrorText(error: unknown, t: Translate, te: TranslateExists): string {
-  if (isApiError(error)) {
-    const key = `error.${error.code}`;
-    const label = te(key) ? t(key) : '';
-    const message = error.message && error.message !== error.code ? error.message : '';
-    if (label && message && message !== label) return t('chains.errorWithReason', { label, reason: message });
-    return label || message || t('error.loadFailed');
-  }
-  if (error instanceof Error && error.message) return error.message;
-  return t('error.loadFailed');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ import type { Target } from '@/typings/api/targets';
 import type { ClusterReport } from '@/typings/api/clusters';
 import type { ExportRequest } from '@/typings/api/export';
 import type { ChartOption } from '@/plugins/echarts';
+import { axisTooltip } from '@/utils/chart';
+import { growthFigure, type Figure, type GrowthFigure } from '@/utils/figure';
 import {
   EMPTY,
-  escapeHtml,
   formatCount,
   formatGrowth,
   formatMoney,
@@ -16,7 +17,6 @@ import {
   formatRatio,
   formatScaled,
   formatWan,
-  growthTrend,
   moneyUnit,
   moneyValue,
   type Lang
@@ -66,20 +66,6 @@ export function otherTargets(plans: readonly Plan[], targets: readonly Target[])
 
 // ---------------------------------------------------------------------------------------------
 // Cluster cards (GET /clusters): each cluster's yearly 营业收入 against its target.
-
-export interface Figure {
-  text: string;
-  raw: number | null;
-}
-
-export interface GrowthFigure extends Figure {
-  trend: 'up' | 'down' | 'flat' | 'none';
-}
-
-function growthFigure(raw: number | null | undefined): GrowthFigure {
-  const value = raw ?? null;
-  return { text: formatGrowth(value), raw: value, trend: growthTrend(value) };
-}
 
 export interface ClusterYearView {
   year: number;
@@ -197,14 +183,11 @@ export function clusterChartOption(c: ClusterReport, lang: Lang, t: Translate): 
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const y = years[list[0]?.dataIndex ?? -1];
-        if (!y) return '';
+      formatter: axisTooltip(years, (y) => {
         const lines = [String(y.year), `${t('clusters.revenue')}: ${formatMoney(y.value, lang)}`];
         if (y.months < 12) lines.push(t('clusters.partialYear', { n: y.months }));
-        return lines.map(escapeHtml).join('<br/>');
-      }
+        return lines;
+      })
     },
     grid: { left: 8, right: 12, top: 24, bottom: 4, containLabel: true },
     xAxis: { type: 'category', data: years.map((y) => String(y.year)) },

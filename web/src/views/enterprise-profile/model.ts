@@ -4,16 +4,13 @@
 import type { ChartOption } from '@/plugins/echarts';
 import type { EnterpriseProfile, ProfileMonth } from '@/typings/api/enterprises';
 import type { ExportRequest } from '@/typings/api/export';
-import { EMPTY, escapeHtml, formatCount, formatWan, orEmpty, wanValue, type Lang } from '@/utils/format';
+import { axisTooltip } from '@/utils/chart';
+import type { Figure } from '@/utils/figure';
+import { EMPTY, formatCount, formatWan, orEmpty, wanValue, type Lang } from '@/utils/format';
 import { INDICATORS, formatIndicatorValue, unitKey, type IndicatorInfo } from '@/utils/indicators';
 import { col, tableExport, type ExportColumn } from '@/utils/export';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
-
-export interface Figure {
-  text: string;
-  raw: number | null;
-}
 
 /** The profile's header facts, as shown. */
 export function buildProfileFacts(p: EnterpriseProfile) {
@@ -99,14 +96,11 @@ export function profileChartOption(p: EnterpriseProfile, t: Translate): ChartOpt
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const m = months[list[0]?.dataIndex ?? -1];
-        if (!m) return '';
-        return [m.month, `${outputName}: ${formatWan(value(m, '工业总产值'))}`, `${revenueName}: ${formatWan(value(m, '营业收入'))}`]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(months, (m) => [
+        m.month,
+        `${outputName}: ${formatWan(value(m, '工业总产值'))}`,
+        `${revenueName}: ${formatWan(value(m, '营业收入'))}`
+      ])
     },
     legend: { data: [outputName, revenueName], top: 0 },
     grid: { left: 72, right: 24, top: 40, bottom: 32 },

@@ -14,17 +14,9 @@ import type {
 } from '@/typings/api/monitor';
 import type { ClusterReport } from '@/typings/api/clusters';
 import type { ExportRequest } from '@/typings/api/export';
-import {
-  EMPTY,
-  escapeHtml,
-  formatCount,
-  formatGrowth,
-  formatPoints,
-  formatShare,
-  formatWan,
-  growthTrend,
-  type Lang
-} from '@/utils/format';
+import { axisTooltip } from '@/utils/chart';
+import { growthFigure, type Figure, type GrowthFigure } from '@/utils/figure';
+import { EMPTY, formatCount, formatPoints, formatShare, formatWan, growthTrend, type Lang } from '@/utils/format';
 import {
   formatIndicatorValue,
   indicatorChartValue,
@@ -36,20 +28,6 @@ import {
 import { col, tableExport, type ExportColumn } from '@/utils/export';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
-
-export interface Figure {
-  text: string;
-  raw: number | null;
-}
-
-export interface GrowthFigure extends Figure {
-  trend: 'up' | 'down' | 'flat' | 'none';
-}
-
-function growth(raw: number | null | undefined): GrowthFigure {
-  const value = raw ?? null;
-  return { text: formatGrowth(value), raw: value, trend: growthTrend(value) };
-}
 
 /** The display unit of an indicator at region scale ("亿元", "bn yuan", "人", "吨标准煤"). */
 export function regionUnit(indicator: IndicatorInfo, t: Translate): string {
@@ -87,10 +65,10 @@ export function buildMonthlyRows(answer: MonthlyAnswer, indicator: IndicatorInfo
         combined: m.combined ? t('monitor.combinedTag') : null,
         current: { text: formatIndicatorValue(indicator.kind, c.当月, lang, 'region'), raw: c.当月 },
         cumulative: { text: formatIndicatorValue(indicator.kind, c.累计, lang, 'region'), raw: c.累计 },
-        yoy: growth(c.同比),
-        yoyCum: growth(c.累计同比),
-        mom: growth(c.环比),
-        twoYear: growth(c.两年平均增长)
+        yoy: growthFigure(c.同比),
+        yoyCum: growthFigure(c.累计同比),
+        mom: growthFigure(c.环比),
+        twoYear: growthFigure(c.两年平均增长)
       };
     });
 }
@@ -101,18 +79,20 @@ export function monthlyYears(answer: MonthlyAnswer | null): string[] {
   return [...new Set(answer.months.map((m) => m.month.slice(0, 4)))].sort().reverse();
 }
 
-/** Headers of the monthly table (the export uses the same). */
-export function monthlyHeaders(indicator: IndicatorInfo, t: Translate) {
+/** Headers of an indicator's 当月, 累计 (with the unit), 同比 and 累计同比 columns, as every table names them. */
+function valueHeaders(indicator: IndicatorInfo, t: Translate) {
   const unit = regionUnit(indicator, t);
   return {
-    month: t('monitor.colMonth'),
     current: t('monitor.withUnit', { label: t('monitor.colCurrent'), unit }),
     cumulative: t('monitor.withUnit', { label: t('monitor.colCumulative'), unit }),
     yoy: t('monitor.colYoy'),
-    yoyCum: t('monitor.colYoyCum'),
-    mom: t('monitor.colMom'),
-    twoYear: t('monitor.colTwoYear')
+    yoyCum: t('monitor.colYoyCum')
   };
+}
+
+/** Headers of the monthly table (the export uses the same). */
+export function monthlyHeaders(indicator: IndicatorInfo, t: Translate) {
+  return { month: t('monitor.colMonth'), ...valueHeaders(indicator, t), mom: t('monitor.colMom'), twoYear: t('monitor.colTwoYear') };
 }
 
 /** Bars: 当月 in the display unit; line: 当月同比 % on the right axis; oldest month first. */
@@ -125,12 +105,7 @@ export function monthlyChartOption(answer: MonthlyAnswer, indicator: IndicatorIn
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const row = rows[list[0]?.dataIndex ?? -1];
-        if (!row) return '';
-        return [label(row), `${currentName}: ${row.current.text}`, `${yoyName}: ${row.yoy.text}`].map(escapeHtml).join('<br/>');
-      }
+      formatter: axisTooltip(rows, (row) => [label(row), `${currentName}: ${row.current.text}`, `${yoyName}: ${row.yoy.text}`])
     },
     legend: { data: [currentName, yoyName], top: 0 },
     grid: { left: 64, right: 56, top: 40, bottom: 32 },
@@ -204,8 +179,8 @@ function groupRow(g: BreakdownGroup, kind: IndicatorKind, lang: Lang): Breakdown
     firms: { text: formatCount(g.firms), raw: g.firms },
     current: { text: formatIndicatorValue(kind, g.当月, lang, 'region'), raw: g.当月 },
     cumulative: { text: formatIndicatorValue(kind, g.累计, lang, 'region'), raw: g.累计 },
-    yoy: growth(g.同比),
-    yoyCum: growth(g.累计同比),
+    yoy: growthFigure(g.同比),
+    yoyCum: growthFigure(g.累计同比),
     share: { text: formatShare(g.占比), raw: g.占比 },
     contribution: { text: formatPoints(g.拉动), raw: g.拉动, trend: growthTrend(g.拉动) }
   };
@@ -221,14 +196,10 @@ export function buildBreakdown(answer: BreakdownAnswer, indicator: IndicatorInfo
 }
 
 export function breakdownHeaders(by: BreakdownBy, indicator: IndicatorInfo, t: Translate) {
-  const unit = regionUnit(indicator, t);
   return {
     name: t(`monitor.byName.${by}`),
     firms: t('monitor.colFirms'),
-    current: t('monitor.withUnit', { label: t('monitor.colCurrent'), unit }),
-    cumulative: t('monitor.withUnit', { label: t('monitor.colCumulative'), unit }),
-    yoy: t('monitor.colYoy'),
-    yoyCum: t('monitor.colYoyCum'),
+    ...valueHeaders(indicator, t),
     share: t('monitor.colShare'),
     contribution: t('monitor.colContribution')
   };
@@ -243,14 +214,12 @@ export function breakdownChartOption(answer: BreakdownAnswer, indicator: Indicat
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const row = rows[list[0]?.dataIndex ?? -1];
-        if (!row) return '';
-        return [row.name, `${name}: ${row.cumulative.text}`, `${t('monitor.colYoyCum')}: ${row.yoyCum.text}`, `${t('monitor.colShare')}: ${row.share.text}`]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(rows, (row) => [
+        row.name,
+        `${name}: ${row.cumulative.text}`,
+        `${t('monitor.colYoyCum')}: ${row.yoyCum.text}`,
+        `${t('monitor.colShare')}: ${row.share.text}`
+      ])
     },
     grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: unit },
@@ -427,7 +396,7 @@ export function buildWatchRows(list: WatchListKey, lines: readonly FirmLine[], t
       reference: has && l.reference ? { text: show(l.reference), raw: l.reference } : { text: EMPTY, raw: null },
       unit: t(unitKey(kind, 'firm')),
       kind,
-      growth: growth(l.growth),
+      growth: growthFigure(l.growth),
       note: l.note || EMPTY
     };
   });

@@ -3,17 +3,17 @@
 import type { Overview, OverviewCluster, OverviewMonth, OverviewStage } from '@/typings/api/overview';
 import type { ChartOption } from '@/plugins/echarts';
 import type { ExportRequest } from '@/typings/api/export';
+import { axisTooltip } from '@/utils/chart';
 import { col, tableExport, type ExportColumn } from '@/utils/export';
 import { enumLabel, sortByStage } from '@/utils/enums';
+import { growthFigure, type Figure, type GrowthFigure } from '@/utils/figure';
 import {
   EMPTY,
-  escapeHtml,
   formatCount,
   formatGrowth,
   formatMoney,
   formatMoneyNumber,
   formatRatio,
-  growthTrend,
   moneyUnit,
   moneyValue,
   monthNumber,
@@ -21,21 +21,6 @@ import {
 } from '@/utils/format';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
-
-/** A figure as shown, with the raw API value for data-value. */
-export interface Figure {
-  text: string;
-  raw: number | null;
-}
-
-export interface GrowthFigure extends Figure {
-  trend: 'up' | 'down' | 'flat' | 'none';
-}
-
-function growth(raw: number | null | undefined): GrowthFigure {
-  const value = raw ?? null;
-  return { text: formatGrowth(value), raw: value, trend: growthTrend(value) };
-}
 
 export interface KpiView {
   latestMonth: string;
@@ -59,10 +44,10 @@ export function buildKpis(o: Overview, lang: Lang, t: Translate): KpiView {
     firms: { text: formatCount(k.above_scale_firms), raw: k.above_scale_firms ?? null },
     outputLabel: n ? t('overview.kpiOutputYtd', { n }) : t('overview.kpiOutputYtdNoMonth'),
     outputYtd: { text: formatMoney(k.output_ytd, lang), raw: k.output_ytd ?? null },
-    outputYtdYoy: growth(k.output_ytd_yoy),
+    outputYtdYoy: growthFigure(k.output_ytd_yoy),
     revenueLabel: n ? t('overview.kpiRevenueYtd', { n }) : t('overview.kpiRevenueYtdNoMonth'),
     revenueYtd: { text: formatMoney(k.revenue_ytd, lang), raw: k.revenue_ytd ?? null },
-    revenueYtdYoy: growth(k.revenue_ytd_yoy),
+    revenueYtdYoy: growthFigure(k.revenue_ytd_yoy),
     projects: { text: formatCount(k.projects), raw: k.projects ?? null },
     projectsInvestment: {
       text: formatMoney(k.projects_total_investment, lang),
@@ -99,7 +84,7 @@ export function buildClusterRows(clusters: readonly OverviewCluster[], lang: Lan
       metric: enumLabel(t, 'metric', c.metric),
       year: c.year ? String(c.year) : EMPTY,
       value: { text: formatMoneyNumber(c.value, lang), raw: c.value ?? null },
-      yoy: growth(c.yoy),
+      yoy: growthFigure(c.yoy),
       target: { text: target ? formatMoneyNumber(target.value, lang) : EMPTY, raw: target ? target.value : null },
       targetMetric: target && target.metric && target.metric !== c.metric ? enumLabel(t, 'metric', target.metric) : null,
       deadline: target?.deadline ? String(target.deadline) : EMPTY,
@@ -129,8 +114,8 @@ export function buildMonthRows(monthly: readonly OverviewMonth[], lang: Lang): M
       month: m.month,
       output: { text: formatMoneyNumber(m.output, lang), raw: m.output },
       outputCum: { text: formatMoneyNumber(m.output_cum, lang), raw: m.output_cum },
-      yoy: growth(m.yoy),
-      yoyCum: growth(m.yoy_cum)
+      yoy: growthFigure(m.yoy),
+      yoyCum: growthFigure(m.yoy_cum)
     }));
 }
 
@@ -142,14 +127,7 @@ export function monthlyChartOption(monthly: readonly OverviewMonth[], lang: Lang
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const row = rows[list[0]?.dataIndex ?? -1];
-        if (!row) return '';
-        return [row.month, `${outputName}: ${formatMoney(row.output, lang)}`, `${yoyName}: ${formatGrowth(row.yoy)}`]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(rows, (row) => [row.month, `${outputName}: ${formatMoney(row.output, lang)}`, `${yoyName}: ${formatGrowth(row.yoy)}`])
     },
     legend: { data: [outputName, yoyName], top: 0 },
     grid: { left: 56, right: 56, top: 40, bottom: 32 },
@@ -196,18 +174,11 @@ export function stageChartOption(stages: readonly OverviewStage[], lang: Lang, t
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const row = rows[list[0]?.dataIndex ?? -1];
-        if (!row) return '';
-        return [
-          enumLabel(t, 'stage', row.stage),
-          `${countName}: ${formatCount(row.count)}`,
-          `${t('overview.kpiProjectsInvestment')}: ${formatMoney(row.total_investment, lang)}`
-        ]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(rows, (row) => [
+        enumLabel(t, 'stage', row.stage),
+        `${countName}: ${formatCount(row.count)}`,
+        `${t('overview.kpiProjectsInvestment')}: ${formatMoney(row.total_investment, lang)}`
+      ])
     },
     grid: { left: 48, right: 24, top: 24, bottom: 32 },
     xAxis: {

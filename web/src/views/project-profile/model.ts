@@ -6,9 +6,10 @@ import type { ChartOption } from '@/plugins/echarts';
 import type { ExportRequest } from '@/typings/api/export';
 import type { LandMatch, ProjectProfile, ProjectRecord, RecordInput, Round } from '@/typings/api/projects';
 import { isApiError } from '@/service/request';
+import { axisTooltip } from '@/utils/chart';
 import { col, tableExport, type ExportColumn } from '@/utils/export';
 import { enumLabel } from '@/utils/enums';
-import { EMPTY, escapeHtml, formatCount, formatMoney, formatScaled, formatShare, formatUnixTime, formatWan, orEmpty, wanValue, type Lang } from '@/utils/format';
+import { EMPTY, formatCount, formatMoney, formatScaled, formatShare, formatUnixTime, formatWan, orEmpty, wanValue, type Lang } from '@/utils/format';
 import { milestoneState, type MilestoneState } from '../projects/model';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
@@ -207,19 +208,12 @@ export function recordsChartOption(p: ProjectProfile, t: Translate): ChartOption
   return {
     tooltip: {
       trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const r = records[list[0]?.dataIndex ?? -1];
-        if (!r) return '';
-        return [
-          r.round,
-          `${thisYear}: ${formatWan(r.completed_this_year)} ${wan}`,
-          `${plan}: ${formatWan(planOfRound(p, r.round))} ${wan}`,
-          `${total}: ${formatWan(r.completed_total)} ${wan}`
-        ]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(records, (r) => [
+        r.round,
+        `${thisYear}: ${formatWan(r.completed_this_year)} ${wan}`,
+        `${plan}: ${formatWan(planOfRound(p, r.round))} ${wan}`,
+        `${total}: ${formatWan(r.completed_total)} ${wan}`
+      ])
     },
     legend: { data: [thisYear, plan, total], top: 0 },
     grid: { left: 80, right: 24, top: 40, bottom: 32 },

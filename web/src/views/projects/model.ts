@@ -15,11 +15,11 @@ import type {
   SummaryFact,
   SummaryGroup
 } from '@/typings/api/projects';
+import { axisTooltip } from '@/utils/chart';
 import { col, tableExport, type ExportColumn } from '@/utils/export';
 import { enumLabel, STAGE_ORDER } from '@/utils/enums';
 import {
   EMPTY,
-  escapeHtml,
   formatCount,
   formatMoney,
   formatMoneyNumber,
@@ -94,61 +94,45 @@ export interface SummaryCard {
 export function summaryCards(s: ProjectSummary, lang: Lang, t: Translate): SummaryCard[] {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? EMPTY : formatShare(v).replace('%', ''));
   const unit = moneyUnit(lang);
+  const money = (key: SummaryCard['key'], label: string, raw: number | null): SummaryCard => ({ key, label, text: formatMoneyNumber(raw, lang), unit, raw, note: '', tone: 'none' });
+  const rate = (key: SummaryCard['key'], label: string, raw: number | null, note: string, tone: PaceTone = 'none'): SummaryCard => ({
+    key,
+    label,
+    text: pct(raw),
+    unit: raw === null ? '' : '%',
+    raw,
+    note,
+    tone
+  });
   return [
     { key: 'count', label: t('projects.card.count'), text: formatCount(s.count), unit: t('unit.projects'), raw: s.count, note: t('projects.card.asOf', { month: s.as_of }), tone: 'none' },
-    {
-      key: 'total_investment',
-      label: t('projects.card.total'),
-      text: formatMoneyNumber(s.total_investment, lang),
-      unit,
-      raw: s.total_investment,
-      note: '',
-      tone: 'none'
-    },
-    { key: 'annual_plan', label: t('projects.card.annualPlan', { year: s.year }), text: formatMoneyNumber(s.annual_plan, lang), unit, raw: s.annual_plan, note: '', tone: 'none' },
-    {
-      key: 'completed_this_year',
-      label: t('projects.card.completed'),
-      text: formatMoneyNumber(s.completed_this_year, lang),
-      unit,
-      raw: s.completed_this_year,
-      note: '',
-      tone: 'none'
-    },
-    {
-      key: 'completion_rate',
-      label: t('projects.card.completionRate'),
-      text: pct(s.completion_rate),
-      unit: s.completion_rate === null ? '' : '%',
-      raw: s.completion_rate,
-      note: t('projects.card.schedule', { pct: formatShare(s.schedule_pct) }),
-      tone: paceTone(s.completion_rate, s.schedule_pct)
-    },
-    {
-      key: 'start_rate',
-      label: t('projects.card.startRate'),
-      text: pct(s.start_rate),
-      unit: s.start_rate === null ? '' : '%',
-      raw: s.start_rate,
-      // 开工率 is started-of-due / due; the server may send only how many started in all.
-      note:
-        s.started_due === undefined
-          ? t('projects.card.startedOf', { n: formatCount(s.started), due: formatCount(s.start_due) })
-          : t('projects.card.ofDue', { n: formatCount(s.started_due), due: formatCount(s.start_due) }),
-      tone: 'none'
-    },
-    {
-      key: 'production_rate',
-      label: t('projects.card.productionRate'),
-      text: pct(s.production_rate),
-      unit: s.production_rate === null ? '' : '%',
-      raw: s.production_rate,
-      note:
-        s.producing_due === undefined
-          ? t('projects.card.producingOf', { n: formatCount(s.producing), due: formatCount(s.production_due) })
-          : t('projects.card.ofDue', { n: formatCount(s.producing_due), due: formatCount(s.production_due) }),
-      tone: 'none'
-    }
+    money('total_investment', t('projects.card.total'), s.total_investment),
+    money('annual_plan', t('projects.card.annualPlan', { year: s.year }), s.annual_plan),
+    money('completed_this_year', t('projects.card.completed'), s.completed_this_year),
+    rate(
+      'completion_rate',
+      t('projects.card.completionRate'),
+      s.completion_rate,
+      t('projects.card.schedule', { pct: formatShare(s.schedule_pct) }),
+      paceTone(s.completion_rate, s.schedule_pct)
+    ),
+    // 开工率 is started-of-due / due; the server may send only how many started in all.
+    rate(
+      'start_rate',
+      t('projects.card.startRate'),
+      s.start_rate,
+      s.started_due === undefined
+        ? t('projects.card.startedOf', { n: formatCount(s.started), due: formatCount(s.start_due) })
+        : t('projects.card.ofDue', { n: formatCount(s.started_due), due: formatCount(s.start_due) })
+    ),
+    rate(
+      'production_rate',
+      t('projects.card.productionRate'),
+      s.production_rate,
+      s.producing_due === undefined
+        ? t('projects.card.producingOf', { n: formatCount(s.producing), due: formatCount(s.production_due) })
+        : t('projects.card.ofDue', { n: formatCount(s.producing_due), due: formatCount(s.production_due) })
+    )
   ];
 }
 
@@ -374,18 +358,11 @@ export function timelineOption(rows: readonly TimelineRow[], asOf: string | null
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const r = rows[list[0]?.dataIndex ?? -1];
-        if (!r) return '';
-        return [
-          r.name,
-          line(t('projects.milestone.start'), r.plannedStart, r.actualStart, r.start),
-          line(t('projects.milestone.production'), r.plannedProduction, r.actualProduction, r.production)
-        ]
-          .map(escapeHtml)
-          .join('<br/>');
-      }
+      formatter: axisTooltip(rows, (r) => [
+        r.name,
+        line(t('projects.milestone.start'), r.plannedStart, r.actualStart, r.start),
+        line(t('projects.milestone.production'), r.plannedProduction, r.actualProduction, r.production)
+      ])
     },
     legend: { data: [planName, actualName], top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 28, containLabel: true },
