@@ -291,6 +291,8 @@ TEST_F(ServerTest, RoundsFilingsSummaryAndTemplateOverHttp) {
   EXPECT_EQ(s["completed_this_year"], 30000000);
   EXPECT_EQ(s["started"], 1);
   EXPECT_TRUE(s["not_filed"].empty());
+  EXPECT_EQ(s["by_stage"]["开工"]["count"], 1);  // cuts are keyed by category
+  EXPECT_EQ(s["by_stage"]["开工"]["completed_this_year"], 30000000);
   EXPECT_NE(s["paragraph"].get<std::string>().find("共有项目1个"), std::string::npos);
   auto tmpl = cli.Get("/api/v1/rounds/" + std::to_string(round_id_) + "/template.xlsx", h);
   ASSERT_EQ(tmpl->status, 200);

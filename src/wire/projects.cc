@@ -11,12 +11,13 @@ Json Rate(const std::optional<double>& v) {
 }
 Json Hectares(double ha) { return std::round(ha * 100) / 100; }
 
+// A cut as an object keyed by category ("" = none): {"在建": {"name", "count", sums, rate}, …}.
 Json GroupsJson(const std::vector<SummaryGroup>& groups, const NameOf* names = nullptr) {
-  Json out = Json::array();
+  Json out = Json::object();
   for (const auto& g : groups) {
-    out.push_back({{"key", g.key}, {"name", names && !g.key.empty() ? (*names)(g.key) : g.key}, {"count", g.count}, {"total_investment", g.total_investment.yuan()},
-                   {"annual_plan", g.annual_plan.yuan()}, {"completed_this_year", g.completed_this_year.yuan()},
-                   {"completion_rate", Rate(g.completion_rate)}});
+    out[g.key] = {{"name", names && !g.key.empty() ? (*names)(g.key) : g.key}, {"count", g.count},
+                  {"total_investment", g.total_investment.yuan()}, {"annual_plan", g.annual_plan.yuan()},
+                  {"completed_this_year", g.completed_this_year.yuan()}, {"completion_rate", Rate(g.completion_rate)}};
   }
   return out;
 }

@@ -44,6 +44,8 @@ const KEYS: { [K in EnumKind]: Record<string, keyof Enums[K]> } = {
 
 /** Project stages in their life-cycle order (谋划 → 达产, then 暂停, 终止). */
 export const STAGE_ORDER: readonly string[] = Object.keys(KEYS.stage);
+/** Project levels, highest first (省重大 → 区级重点). */
+export const LEVEL_ORDER: readonly string[] = Object.keys(KEYS.level);
 
 /** Sorts by life-cycle stage; stages the app does not know go last, in their given order. */
 export function sortByStage<T extends { stage: string }>(items: readonly T[]): T[] {

@@ -9,6 +9,7 @@ import {
   fetchProjectSummary,
   fetchRound,
   fetchRounds,
+  groupList,
   postProjectRecord,
   uploadProjectSheet
 } from './index';
@@ -37,6 +38,16 @@ describe('the project library client', () => {
       '/api/v1/rounds/12',
       '/api/v1/parks?region=370114'
     ]);
+  });
+
+  it('turns the summary cuts (objects keyed by category) into ordered lists', () => {
+    const g = (count: number) => ({ count, total_investment: 0, annual_plan: 0, completed_this_year: 0, completion_rate: null });
+    const stages = groupList({ 投产: g(3), 谋划: g(1), 暂停: g(1), 在建: g(2) }, ['谋划', '签约', '在建', '投产', '暂停']);
+    expect(stages.map((s) => s.key)).toEqual(['谋划', '在建', '投产', '暂停']);
+    expect(stages[2].count).toBe(3);
+    // Keys outside the order come after it, "" (none) last.
+    expect(groupList({ '': g(1), 钢铁: g(2), 氢能: g(1) }).map((s) => s.key)).toEqual(['氢能', '钢铁', '']);
+    expect(groupList(undefined)).toEqual([]);
   });
 
   it('posts a record as JSON with the CSRF token and surfaces bad_transition', async () => {

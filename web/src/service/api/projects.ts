@@ -12,8 +12,10 @@ import type {
   RecordInput,
   RoundDetail,
   RoundList,
+  SummaryGroup,
   SummaryQuery
 } from '@/typings/api/projects';
+import { LEVEL_ORDER, STAGE_ORDER } from '@/utils/enums';
 import type { ImportReport } from '@/typings/api/imports';
 
 /** GET /projects: the library of a region and year, filtered, with each project's figures for the round. */
@@ -21,9 +23,29 @@ export function fetchProjects(query: ProjectQuery): Promise<ProjectList> {
   return request<ProjectList>('/projects', { query: { ...query } });
 }
 
+type WireGroups = Record<string, Omit<SummaryGroup, 'key'>>;
+type WireSummary = Omit<ProjectSummary, 'by_stage' | 'by_level' | 'by_chain' | 'by_park' | 'by_town'> &
+  Record<'by_stage' | 'by_level' | 'by_chain' | 'by_park' | 'by_town', WireGroups>;
+
+/** A cut sent as an object keyed by category, as a list in `order` (others after, by key). */
+export function groupList(groups: WireGroups | undefined, order: readonly string[] = []): SummaryGroup[] {
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(groups ?? {})
+    .map(([key, g]) => ({ key, ...g }))
+    .sort((a, b) => rank(a.key) - rank(b.key) || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key)));
+}
+
 /** GET /projects/summary: counts, money, rates, the three lists and the paragraph. */
-export function fetchProjectSummary(query: SummaryQuery): Promise<ProjectSummary> {
-  return request<ProjectSummary>('/projects/summary', { query: { ...query } });
+export async function fetchProjectSummary(query: SummaryQuery): Promise<ProjectSummary> {
+  const s = await request<WireSummary>('/projects/summary', { query: { ...query } });
+  return {
+    ...s,
+    by_stage: groupList(s.by_stage, STAGE_ORDER),
+    by_level: groupList(s.by_level, LEVEL_ORDER),
+    by_chain: groupList(s.by_chain),
+    by_park: groupList(s.by_park),
+    by_town: groupList(s.by_town)
+  };
 }
 
 /** GET /projects/{id}. Throws ApiError `not_found`. */

@@ -192,7 +192,10 @@ export interface ProjectProfile {
 
 /** One group of a summary cut (by stage, level, chain, park or town). */
 export interface SummaryGroup {
+  /** The category ("" = none): a stage, level, chain, park, or a town's 9-digit code. */
   key: string;
+  /** The category's name (a town's name in by_town). */
+  name?: string;
   count: number;
   total_investment: Yuan;
   annual_plan: Yuan;
@@ -235,6 +238,7 @@ export interface ProjectSummary {
   production_due: number;
   producing_due?: number;
   production_rate: number | null;
+  /** Each cut in lifecycle / level / name order (the client orders the server's objects). */
   by_stage: SummaryGroup[];
   by_level: SummaryGroup[];
   by_chain: SummaryGroup[];
