@@ -347,7 +347,7 @@ Status DemoBuilder::AddProjects(const ingest::DemoRegion& r) {
     p.total_investment = Money::FromYuan(total);
     p.annual_plan = Money::FromYuan(std::min(annual, total));
     int rank = StageRank(p.stage);
-    double done = rank <= 1 ? 0.0 : rank == 2 ? 0.3 + 0.3 * rng.Uniform() : 0.7 + 0.5 * rng.Uniform();
+    double done = rank <= 1 ? 0.0 : rank == 2 ? 0.5 + 0.4 * rng.Uniform() : 0.85 + 0.35 * rng.Uniform();
     p.completed_this_year = Money::FromYuan(std::llround(static_cast<double>(p.annual_plan->yuan()) * done / 1e4) * 10000);
     YearMonth start = *YearMonth::Of(year - static_cast<int>(rng.Below(2)), 1 + static_cast<int>(rng.Below(12)));
     p.planned_start = start;
