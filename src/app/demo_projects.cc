@@ -15,16 +15,21 @@ namespace {
 
 constexpr int64_t kChinaOffset = 8 * 3600;
 
-int64_t Noon(const Date& d) { return static_cast<int64_t>(d.Days()) * 86400 + 12 * 3600 - kChinaOffset; }
+int64_t Noon(const Date& d) {
+  return static_cast<int64_t>(d.Days()) * 86400 + 12 * 3600 - kChinaOffset;
+}
 
 Money WholeWan(double yuan) { return Money::FromYuan(std::llround(yuan / 1e4) * 10000); }
 
 // The stage a demo project reported in month m of the year, given where it ends up.
 ProjectStage StageIn(const Project& p, YearMonth m) {
   int rank = StageRank(p.stage);
-  if (rank >= StageRank(ProjectStage::kStarted) && p.actual_start && *p.actual_start > m) return ProjectStage::kSigned;
-  if (rank >= StageRank(ProjectStage::kInProduction) && p.actual_production && *p.actual_production > m) {
-    return p.actual_start && *p.actual_start == m ? ProjectStage::kStarted : ProjectStage::kUnderConstruction;
+  if (rank >= StageRank(ProjectStage::kStarted) && p.actual_start && *p.actual_start > m)
+    return ProjectStage::kSigned;
+  if (rank >= StageRank(ProjectStage::kInProduction) && p.actual_production &&
+      *p.actual_production > m) {
+    return p.actual_start && *p.actual_start == m ? ProjectStage::kStarted
+                                                  : ProjectStage::kUnderConstruction;
   }
   if (rank > StageRank(ProjectStage::kStarted) && p.actual_start && *p.actual_start == m &&
       p.stage != ProjectStage::kInProduction && p.stage != ProjectStage::kFullProduction) {
@@ -36,14 +41,17 @@ ProjectStage StageIn(const Project& p, YearMonth m) {
 // Approvals as far as the project's final stage needs them, and open 要素保障 needs for projects
 // not yet built (land) or building (power).
 Status AddDemoApprovalsAndNeeds(store::Database& db, const Project& p, int year, synth::Rng& rng) {
-  YearMonth start = p.actual_start ? *p.actual_start : p.planned_start ? *p.planned_start : *YearMonth::Of(year, 3);
+  YearMonth start = p.actual_start    ? *p.actual_start
+                    : p.planned_start ? *p.planned_start
+                                      : *YearMonth::Of(year, 3);
   auto before = [&](int months) {
     YearMonth m = start.AddMonths(-months);
     return *Date::Of(m.year(), m.month(), 1 + static_cast<int>(rng.Below(28)));
   };
   int rank = StageRank(p.stage);
   if (rank < 0) rank = StageRank(ProjectStage::kStarted);
-  std::vector<ProjectApproval> approvals = {{"立项/备案", before(6), rank >= 1 ? "已办结" : "办理中", ""}};
+  std::vector<ProjectApproval> approvals = {
+      {"立项/备案", before(6), rank >= 1 ? "已办结" : "办理中", ""}};
   if (rank >= 1) {
     approvals.push_back({"用地", before(4), rank >= 2 ? "已办结" : "办理中", ""});
     approvals.push_back({"环评", before(3), rank >= 2 ? "已办结" : "办理中", ""});
@@ -55,9 +63,14 @@ Status AddDemoApprovalsAndNeeds(store::Database& db, const Project& p, int year,
   }
   if (rank <= 1) {
     double mu = p.land_ha ? *p.land_ha * 15 : std::round(30 + 170 * rng.Uniform());
-    QQ_RETURN_IF_ERROR(AddNeed(db, p.id, {0, "土地", mu, "亩", rng.Chance(0.5) ? "待保障" : "协调中", "demo"}).status());
+    QQ_RETURN_IF_ERROR(
+        AddNeed(db, p.id, {0, "土地", mu, "亩", rng.Chance(0.5) ? "待保障" : "协调中", "demo"})
+            .status());
   } else if (rank <= 3 && rng.Chance(0.2)) {
-    QQ_RETURN_IF_ERROR(AddNeed(db, p.id, {0, "用电", std::round(2 + 18 * rng.Uniform()), "兆伏安", "协调中", "demo"}).status());
+    QQ_RETURN_IF_ERROR(
+        AddNeed(db, p.id,
+                {0, "用电", std::round(2 + 18 * rng.Uniform()), "兆伏安", "协调中", "demo"})
+            .status());
   }
   return Status::Ok();
 }
@@ -88,34 +101,40 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
         p.park_id = park->id;
       }
     }
-    if (p.manager.empty()) p.manager = p.park.empty() ? "区发改局项目服务专员" : p.park + "项目管家";
+    if (p.manager.empty())
+      p.manager = p.park.empty() ? "区发改局项目服务专员" : p.park + "项目管家";
     if (p.leader.empty()) p.leader = p.chain.empty() ? "分管副区长" : p.chain + "产业链链长";
     // Keep the demo consistent: a project at 投产 produced by December, started before that.
     if (StageRank(p.stage) >= StageRank(ProjectStage::kInProduction)) {
       if (!p.actual_production || *p.actual_production > december) {
         p.actual_production = *YearMonth::Of(year, 1 + static_cast<int>(rng.Below(11)));
       }
-      if (!p.actual_start || *p.actual_start >= *p.actual_production) p.actual_start = p.actual_production->AddMonths(-8);
+      if (!p.actual_start || *p.actual_start >= *p.actual_production)
+        p.actual_start = p.actual_production->AddMonths(-8);
     }
     finals.push_back(p);
     Project start = p;
     start.stage = StageIn(p, january);
     if (start.actual_start && *start.actual_start >= january) start.actual_start.reset();
-    if (start.actual_production && *start.actual_production >= january) start.actual_production.reset();
+    if (start.actual_production && *start.actual_production >= january)
+      start.actual_production.reset();
     start.completed_this_year.reset();
     QQ_RETURN_IF_ERROR(projects.Update(start));
     QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {year, p.level, p.annual_plan}));
     // The stage it starts the year at, dated when it was reached if that is known.
     Date since = *Date::Of(year - 1, 12, 20);
     auto first_of = [](YearMonth m) { return *Date::Of(m.year(), m.month(), 1); };
-    if (StageRank(start.stage) >= StageRank(ProjectStage::kInProduction) && start.actual_production) {
+    if (StageRank(start.stage) >= StageRank(ProjectStage::kInProduction) &&
+        start.actual_production) {
       since = first_of(*start.actual_production);
-    } else if (start.stage == ProjectStage::kTrialProduction && p.planned_production && *p.planned_production < january) {
+    } else if (start.stage == ProjectStage::kTrialProduction && p.planned_production &&
+               *p.planned_production < january) {
       since = first_of(*p.planned_production);  // 江河: 试投产 2023-11
     } else if (StageRank(start.stage) >= StageRank(ProjectStage::kStarted) && start.actual_start) {
       since = first_of(*start.actual_start);
     }
-    QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {since, std::nullopt, start.stage, "", "demo"}));
+    QQ_RETURN_IF_ERROR(
+        projects.AddStageEvent(p.id, {since, std::nullopt, start.stage, "", "demo"}));
     QQ_RETURN_IF_ERROR(AddDemoApprovalsAndNeeds(db, p, year, rng));
   }
   // Rounds for every month; filings on time mostly, a few late; the last round stays open
@@ -136,8 +155,9 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
       double done = static_cast<double>(p.completed_this_year.value_or(Money()).yuan());
       double share = std::pow(month / 12.0, 1.1);
       double prior = p.actual_start && p.actual_start->year() < year
-                         ? 0.4 * std::max<double>(0, static_cast<double>(p.total_investment.yuan() -
-                                                                         p.annual_plan.value_or(Money()).yuan()))
+                         ? 0.4 * std::max<double>(
+                                     0, static_cast<double>(p.total_investment.yuan() -
+                                                            p.annual_plan.value_or(Money()).yuan()))
                          : 0.0;
       RecordInput in;
       in.round = period;
@@ -148,14 +168,18 @@ Status AddDemoSchedule(store::Database& db, const ingest::DemoRegion& r, uint64_
       double previous = month == 1 ? 0 : done * std::pow((month - 1) / 12.0, 1.1);
       in.completed_period = WholeWan(done * share - previous);
       if (p.total_investment.yuan() > 0) {
-        in.progress_pct = std::min(100.0, std::round(1000.0 * (prior + done * share) / static_cast<double>(p.total_investment.yuan())) / 10.0);
+        in.progress_pct =
+            std::min(100.0, std::round(1000.0 * (prior + done * share) /
+                                       static_cast<double>(p.total_investment.yuan())) /
+                                10.0);
       }
       int rank = StageRank(*in.stage);
       if (rank >= 2 && rank <= 4) in.workers = 30 + static_cast<int>(rng.Below(300));
       if (rank >= 2 && rank <= 4 && rng.Chance(0.05)) in.problems = "施工用电增容待协调";
       in.source = "page";
       in.username = "demo";
-      QQ_RETURN_IF_ERROR(FileRecord(db, at, p.id, in).status().WithContext(p.name + " " + period.ToString()));
+      QQ_RETURN_IF_ERROR(
+          FileRecord(db, at, p.id, in).status().WithContext(p.name + " " + period.ToString()));
     }
     if (month < 12) QQ_RETURN_IF_ERROR(rounds.SetStatus(round.id, "closed"));
   }
@@ -180,7 +204,9 @@ Status AddDemoLand(store::Database& db, const ingest::DemoRegion& r, uint64_t se
     added.push_back(p);
   }
   int serial = 1;
-  auto code = [&](int year) { return "ZQ" + std::to_string(year) + "-" + std::to_string(100 + serial++); };
+  auto code = [&](int year) {
+    return "ZQ" + std::to_string(year) + "-" + std::to_string(100 + serial++);
+  };
   auto park_id = [&]() -> std::optional<int64_t> {
     if (added.empty()) return std::nullopt;
     return added[rng.Below(added.size())].id;
@@ -194,7 +220,9 @@ Status AddDemoLand(store::Database& db, const ingest::DemoRegion& r, uint64_t se
       l.area_m2 = std::round((2.0 + 18.0 * rng.Uniform()) * 100) * 100;  // 2–20 公顷
       l.status = i < r.parks[k].available_parcels ? "可供" : "闲置";
       l.price = std::llround(l.area_m2 * (280 + 80 * rng.Uniform())) / 10000 * 10000;
-      if (l.status == "闲置") l.idle_since = *Date::Of(2019 + static_cast<int>(rng.Below(4)), 1 + static_cast<int>(rng.Below(12)), 1);
+      if (l.status == "闲置")
+        l.idle_since = *Date::Of(2019 + static_cast<int>(rng.Below(4)),
+                                 1 + static_cast<int>(rng.Below(12)), 1);
       l.note = "demo";
       QQ_RETURN_IF_ERROR(parks.AddParcel(l));
     }
@@ -206,7 +234,8 @@ Status AddDemoLand(store::Database& db, const ingest::DemoRegion& r, uint64_t se
     q.page_size = 200;
     QQ_ASSIGN_OR_RETURN(auto firms, store::EnterpriseStore(db).Search(q));
     if (static_cast<int>(firms.items.size()) < rv.firms) {
-      return Status::FailedPrecondition("demo region " + r.code.str() + " has fewer firms than revitalised parcels");
+      return Status::FailedPrecondition("demo region " + r.code.str() +
+                                        " has fewer firms than revitalised parcels");
     }
     // Split the area in whole hundred square metres so the total is exact.
     int64_t total_units = std::llround(rv.hectares * 100);  // units of 100 m²
@@ -215,7 +244,10 @@ Status AddDemoLand(store::Database& db, const ingest::DemoRegion& r, uint64_t se
     for (auto& x : w) wsum += (x = 0.5 + rng.Uniform());
     int64_t left = total_units;
     for (int i = 0; i < rv.firms; ++i) {
-      int64_t units = i + 1 == rv.firms ? left : std::llround(static_cast<double>(total_units) * w[static_cast<size_t>(i)] / wsum);
+      int64_t units =
+          i + 1 == rv.firms
+              ? left
+              : std::llround(static_cast<double>(total_units) * w[static_cast<size_t>(i)] / wsum);
       left -= units;
       store::Parcel l;
       l.park_id = park_id();
@@ -223,9 +255,13 @@ Status AddDemoLand(store::Database& db, const ingest::DemoRegion& r, uint64_t se
       l.code = code(rv.year);
       l.area_m2 = static_cast<double>(units) * 100;
       l.status = "已供";
-      l.enterprise_id = firms.items[static_cast<size_t>(i) * firms.items.size() / static_cast<size_t>(rv.firms)].id;
-      l.idle_since = *Date::Of(rv.year - 3 - static_cast<int>(rng.Below(3)), 1 + static_cast<int>(rng.Below(12)), 1);
-      l.revitalized_at = *Date::Of(rv.year, 1 + static_cast<int>(rng.Below(12)), 1 + static_cast<int>(rng.Below(28)));
+      l.enterprise_id =
+          firms.items[static_cast<size_t>(i) * firms.items.size() / static_cast<size_t>(rv.firms)]
+              .id;
+      l.idle_since = *Date::Of(rv.year - 3 - static_cast<int>(rng.Below(3)),
+                               1 + static_cast<int>(rng.Below(12)), 1);
+      l.revitalized_at = *Date::Of(rv.year, 1 + static_cast<int>(rng.Below(12)),
+                                   1 + static_cast<int>(rng.Below(28)));
       l.note = rv.basis;
       QQ_RETURN_IF_ERROR(parks.AddParcel(l));
     }

@@ -45,9 +45,12 @@ Result<std::vector<ParkView>> ParksOf(store::Database& db, const RegionCode& reg
     }
     ParkView& v = out[it->second];
     double ha = l.hectares();
-    if (l.status == "闲置") v.idle_ha += ha;
-    else if (l.status == "可供") v.available_ha += ha;
-    else v.supplied_ha += ha;
+    if (l.status == "闲置")
+      v.idle_ha += ha;
+    else if (l.status == "可供")
+      v.available_ha += ha;
+    else
+      v.supplied_ha += ha;
     v.parcels.push_back(std::move(l));
   }
   return out;
@@ -55,7 +58,8 @@ Result<std::vector<ParkView>> ParksOf(store::Database& db, const RegionCode& reg
 
 Result<store::Park> AddPark(store::Database& db, store::Park p) {
   if (p.name.empty()) return Status::InvalidArgument("园区名称不能为空 (a park needs a name)");
-  if (p.area_ha && *p.area_ha <= 0) return Status::InvalidArgument("园区面积须大于0 (area must be positive)");
+  if (p.area_ha && *p.area_ha <= 0)
+    return Status::InvalidArgument("园区面积须大于0 (area must be positive)");
   QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(p.region).status());
   store::Savepoint sp(db);
   QQ_RETURN_IF_ERROR(store::ParkStore(db).AddPark(p));
@@ -70,12 +74,16 @@ Result<store::Parcel> AddParcel(store::Database& db, store::Parcel l) {
   if (l.status != "闲置" && l.status != "可供" && l.status != "已供") {
     return Status::InvalidArgument("地块状态须为 闲置、可供、已供 之一 (status): " + l.status);
   }
-  if (l.price && *l.price < 0) return Status::InvalidArgument("价格不能为负 (price cannot be negative)");
+  if (l.price && *l.price < 0)
+    return Status::InvalidArgument("价格不能为负 (price cannot be negative)");
   QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(l.region).status());
   if (l.park_id) {
     QQ_ASSIGN_OR_RETURN(auto parks, store::ParkStore(db).Parks({l.region}));
-    bool found = std::any_of(parks.begin(), parks.end(), [&](const store::Park& k) { return k.id == *l.park_id; });
-    if (!found) return Status::InvalidArgument("园区 #" + std::to_string(*l.park_id) + " 不在 " + l.region.str() + " (no such park in the region)");
+    bool found = std::any_of(parks.begin(), parks.end(),
+                             [&](const store::Park& k) { return k.id == *l.park_id; });
+    if (!found)
+      return Status::InvalidArgument("园区 #" + std::to_string(*l.park_id) + " 不在 " +
+                                     l.region.str() + " (no such park in the region)");
   }
   store::Savepoint sp(db);
   QQ_RETURN_IF_ERROR(store::ParkStore(db).AddParcel(l));
@@ -84,7 +92,8 @@ Result<store::Parcel> AddParcel(store::Database& db, store::Parcel l) {
   return l;
 }
 
-Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& region, std::optional<int> year) {
+Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& region,
+                                    std::optional<int> year) {
   QQ_ASSIGN_OR_RETURN(auto parcels, store::ParkStore(db).Parcels({region}));
   LandFigures f;
   if (year) {
@@ -102,7 +111,8 @@ Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& regio
   }
   f.firms = static_cast<int>(firms.size());
   if (f.year > 0 && f.hectares > 0) {
-    f.sentence = std::to_string(f.year) + "年为" + std::to_string(f.firms) + "家企业盘活闲置低效用地" + Hectares(f.hectares) + "公顷";
+    f.sentence = std::to_string(f.year) + "年为" + std::to_string(f.firms) +
+                 "家企业盘活闲置低效用地" + Hectares(f.hectares) + "公顷";
   } else {
     f.sentence = "暂无盘活闲置低效用地记录";
   }
@@ -141,12 +151,16 @@ Result<LandMatch> MatchLand(store::Database& db, int64_t project_id) {
   std::vector<Scored> scored;
   for (auto& l : parcels) {
     if (l.status == "已供" || l.hectares() + 1e-9 < *m.need_ha) continue;
-    const store::Park* park = l.park_id && park_of.count(*l.park_id) ? park_of[*l.park_id] : nullptr;
+    const store::Park* park =
+        l.park_id && park_of.count(*l.park_id) ? park_of[*l.park_id] : nullptr;
     bool chain_park = park && !p.chain.empty() && park->chain == p.chain;
-    std::string fit = "面积" + Hectares(l.hectares()) + "公顷，满足用地需求" + Hectares(*m.need_ha) + "公顷";
+    std::string fit =
+        "面积" + Hectares(l.hectares()) + "公顷，满足用地需求" + Hectares(*m.need_ha) + "公顷";
     if (l.status == "闲置") fit += "；闲置低效用地，可盘活";
-    if (chain_park) fit += "；位于" + park->name + "，主导产业与项目所属" + p.chain + "产业链一致";
-    else if (park) fit += "；位于" + park->name;
+    if (chain_park)
+      fit += "；位于" + park->name + "，主导产业与项目所属" + p.chain + "产业链一致";
+    else if (park)
+      fit += "；位于" + park->name;
     scored.push_back({std::move(l), chain_park, 0, fit});
     scored.back().slack = scored.back().parcel.hectares() - *m.need_ha;
   }

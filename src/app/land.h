@@ -27,12 +27,13 @@ Result<store::Parcel> AddParcel(store::Database& db, store::Parcel l);
 
 struct LandFigures {
   int year = 0;
-  int firms = 0;          // distinct firms the revitalised parcels went to
-  double hectares = 0;    // their area
-  std::string sentence;   // "2023年为21家企业盘活闲置低效用地109.5公顷"
+  int firms = 0;         // distinct firms the revitalised parcels went to
+  double hectares = 0;   // their area
+  std::string sentence;  // "2023年为21家企业盘活闲置低效用地109.5公顷"
 };
 // Idle parcels put back to use (revitalized_at) in `year` (default: the latest such year).
-Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& region, std::optional<int> year);
+Result<LandFigures> RevitalizedLand(store::Database& db, const RegionCode& region,
+                                    std::optional<int> year);
 
 struct LandMatch {
   std::optional<double> need_ha;  // the project's open land need in 公顷, if it has one

@@ -21,8 +21,9 @@ namespace {
 using ingest::ImportIssue;
 using ingest::ImportReport;
 
-ImportIssue RowIssue(const std::string& file, const std::optional<std::string>& sheet, const ingest::ProjectDraft& d,
-                     const std::string& field, const std::string& kind, const std::string& message) {
+ImportIssue RowIssue(const std::string& file, const std::optional<std::string>& sheet,
+                     const ingest::ProjectDraft& d, const std::string& field,
+                     const std::string& kind, const std::string& message) {
   ImportIssue i;
   i.file = file;
   i.sheet = sheet;
@@ -46,8 +47,9 @@ std::optional<RegionCode> TownByName(const std::vector<Region>& towns, const std
 
 }  // namespace
 
-Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ctx, std::string_view bytes,
-                                    const std::string& file_name, const RegionCode& region, YearMonth as_of,
+Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ctx,
+                                    std::string_view bytes, const std::string& file_name,
+                                    const RegionCode& region, YearMonth as_of,
                                     const ImportOptions& o) {
   ImportReport r;
   r.file = file_name;
@@ -55,7 +57,8 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
   auto refuse = [&](ImportReport rep) -> Result<ImportReport> {
     if (o.dry_run) return rep;
     QQ_RETURN_IF_ERROR(ArchiveImportFile(ctx, file_name, bytes, rep, "refused", nullptr));
-    QQ_RETURN_IF_ERROR(AuditImport(db, ctx, o, "import.projects", file_name, "refused", std::to_string(rep.errors.size()) + " errors"));
+    QQ_RETURN_IF_ERROR(AuditImport(db, ctx, o, "import.projects", file_name, "refused",
+                                   std::to_string(rep.errors.size()) + " errors"));
     return rep;
   };
   auto file_issue = [&](const std::string& kind, const std::string& message) {
@@ -67,18 +70,22 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
   };
   QQ_ASSIGN_OR_RETURN(auto region_row, store::RegionStore(db).Get(region));
   if (region_row.level != RegionLevel::kCounty) {
-    return Status::InvalidArgument("项目库按区县管理，--region 须为区县代码 (" + region.str() + " is not a county)");
+    return Status::InvalidArgument("项目库按区县管理，--region 须为区县代码 (" + region.str() +
+                                   " is not a county)");
   }
   if (!o.scope.empty()) {
     bool inside = false;
     for (const auto& s : o.scope) inside |= s.Contains(region);
-    if (!inside) return Status::PermissionDenied("region " + region.str() + " is outside your scope").WithReason("out_of_scope");
+    if (!inside)
+      return Status::PermissionDenied("region " + region.str() + " is outside your scope")
+          .WithReason("out_of_scope");
   }
   QQ_ASSIGN_OR_RETURN(auto previous, store::ImportStore(db).FindBySha("projects", r.sha256));
   if (previous) {
     r.already_imported = true;
     r.import_id = previous->id;
-    r.warnings.push_back(file_issue("already_imported", "该文件已导入，未作任何更改 (already imported; nothing changed)"));
+    r.warnings.push_back(file_issue(
+        "already_imported", "该文件已导入，未作任何更改 (already imported; nothing changed)"));
     return r;
   }
   auto table = ingest::ReadTableFromBytes(bytes, file_name);
@@ -86,8 +93,10 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
     r.errors.push_back(file_issue("unreadable_file", table.status().message()));
     return refuse(std::move(r));
   }
-  QQ_ASSIGN_OR_RETURN(auto toml, ingest::ReadWholeFile(ctx.data_dir / "import" / "project_columns.toml"));
-  QQ_ASSIGN_OR_RETURN(auto columns, ingest::ProjectColumns::Parse(toml, "data/import/project_columns.toml"));
+  QQ_ASSIGN_OR_RETURN(auto toml,
+                      ingest::ReadWholeFile(ctx.data_dir / "import" / "project_columns.toml"));
+  QQ_ASSIGN_OR_RETURN(auto columns,
+                      ingest::ProjectColumns::Parse(toml, "data/import/project_columns.toml"));
   ingest::ProjectSheets sheets = ingest::ParseProjectTable(*table, columns);
   r.warnings = sheets.warnings;
   r.errors = sheets.errors;
@@ -101,26 +110,31 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
   QQ_ASSIGN_OR_RETURN(auto towns, store::RegionStore(db).List(tf));
   std::vector<std::optional<Project>> existing;
   for (const auto& d : sheets.drafts) {
-    auto sheet = table->format == "xlsx" ? std::optional<std::string>(table->sheets[static_cast<size_t>(d.sheet)].name)
-                                         : std::nullopt;
+    auto sheet = table->format == "xlsx"
+                     ? std::optional<std::string>(table->sheets[static_cast<size_t>(d.sheet)].name)
+                     : std::nullopt;
     QQ_ASSIGN_OR_RETURN(auto found, projects.FindByName(region, d.name));
     existing.push_back(found);
     if (!found) {
       if (!d.total_investment) {
-        r.errors.push_back(RowIssue(file_name, sheet, d, "name", "missing_mandatory",
-                                    "新项目“" + d.name + "”须填写总投资 (a new project needs 总投资)"));
+        r.errors.push_back(
+            RowIssue(file_name, sheet, d, "name", "missing_mandatory",
+                     "新项目“" + d.name + "”须填写总投资 (a new project needs 总投资)"));
       }
       if (!d.stage) {
-        r.errors.push_back(RowIssue(file_name, sheet, d, "name", "missing_mandatory",
-                                    "新项目“" + d.name + "”须填写建设阶段 (a new project needs 建设阶段)"));
+        r.errors.push_back(
+            RowIssue(file_name, sheet, d, "name", "missing_mandatory",
+                     "新项目“" + d.name + "”须填写建设阶段 (a new project needs 建设阶段)"));
       }
     } else if (d.stage && *d.stage != found->stage) {
       Status ok = CheckStageTransition(found->stage, *d.stage, d.reason);
-      if (!ok.ok()) r.errors.push_back(RowIssue(file_name, sheet, d, "stage", "bad_transition", ok.message()));
+      if (!ok.ok())
+        r.errors.push_back(RowIssue(file_name, sheet, d, "stage", "bad_transition", ok.message()));
     }
     if (!d.town.empty() && !TownByName(towns, d.town)) {
       r.warnings.push_back(RowIssue(file_name, sheet, d, "town", "unknown_town",
-                                    "乡镇(街道)“" + d.town + "”不在" + region_row.name + "的区划中，未记录 (unknown town; left empty)"));
+                                    "乡镇(街道)“" + d.town + "”不在" + region_row.name +
+                                        "的区划中，未记录 (unknown town; left empty)"));
     }
   }
   r.rows = static_cast<int>(sheets.drafts.size());
@@ -172,7 +186,8 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
       ++r.inserted;
     }
     if (d.level || d.annual_plan) {
-      QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {as_of.year(), d.level ? d.level : p.level, d.annual_plan ? d.annual_plan : p.annual_plan}));
+      QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {as_of.year(), d.level ? d.level : p.level,
+                                                 d.annual_plan ? d.annual_plan : p.annual_plan}));
     } else if (!existing[k]) {
       QQ_RETURN_IF_ERROR(projects.SetYear(p.id, {as_of.year(), p.level, p.annual_plan}));
     }
@@ -197,25 +212,41 @@ Result<ImportReport> ImportProjects(store::Database& db, const ImportContext& ct
     }
   }
   QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
-  QQ_RETURN_IF_ERROR(AuditImport(db, ctx, o, "import.projects", file_name, "ok", std::to_string(r.rows) + " projects"));
+  QQ_RETURN_IF_ERROR(AuditImport(db, ctx, o, "import.projects", file_name, "ok",
+                                 std::to_string(r.rows) + " projects"));
   QQ_RETURN_IF_ERROR(tx.Commit());
   r.applied = true;
   r.import_id = log.id;
   return r;
 }
 
-Result<std::string> RoundTemplateXlsx(store::Database& db, const Clock& clock, const RegionCode& region, YearMonth period) {
+Result<std::string> RoundTemplateXlsx(store::Database& db, const Clock& clock,
+                                      const RegionCode& region, YearMonth period) {
   using report::XlsxColumn;
   QQ_ASSIGN_OR_RETURN(auto lib, LoadLibrary(db, clock, region, period.year(), period, {}));
   report::XlsxSheet sheet;
   sheet.name = std::to_string(period.year()) + "年" + std::to_string(period.month()) + "月调度";
   auto text = [](const char* h, double w) { return XlsxColumn{h, XlsxColumn::Type::kText, 0, w}; };
-  auto money = [](const char* h) { return XlsxColumn{h, XlsxColumn::Type::kMoney, 2, 14, MoneyUnit::kTenThousandYuan}; };
-  sheet.columns = {text("项目名称", 36), text("项目级别", 10), text("所属产业链", 14), text("所在街道", 12), text("建设阶段", 10),
-                   money("总投资(万元)"), money("年度计划投资(万元)"), money("本年累计完成投资(万元)"),
-                   money("累计完成投资(万元)"), money("本期完成投资(万元)"), text("计划开工", 10), text("实际开工", 10),
-                   text("计划投产", 10), text("实际投产", 10), XlsxColumn{"进度(%)", XlsxColumn::Type::kDecimal, 1, 9},
-                   XlsxColumn{"在场施工人数", XlsxColumn::Type::kInteger, 0, 12}, text("存在问题", 30),
+  auto money = [](const char* h) {
+    return XlsxColumn{h, XlsxColumn::Type::kMoney, 2, 14, MoneyUnit::kTenThousandYuan};
+  };
+  sheet.columns = {text("项目名称", 36),
+                   text("项目级别", 10),
+                   text("所属产业链", 14),
+                   text("所在街道", 12),
+                   text("建设阶段", 10),
+                   money("总投资(万元)"),
+                   money("年度计划投资(万元)"),
+                   money("本年累计完成投资(万元)"),
+                   money("累计完成投资(万元)"),
+                   money("本期完成投资(万元)"),
+                   text("计划开工", 10),
+                   text("实际开工", 10),
+                   text("计划投产", 10),
+                   text("实际投产", 10),
+                   XlsxColumn{"进度(%)", XlsxColumn::Type::kDecimal, 1, 9},
+                   XlsxColumn{"在场施工人数", XlsxColumn::Type::kInteger, 0, 12},
+                   text("存在问题", 30),
                    text("暂停/终止原因", 16)};
   store::RegionStore regions(db);
   std::map<std::string, std::string> town_names;
@@ -239,24 +270,29 @@ Result<std::string> RoundTemplateXlsx(store::Database& db, const Clock& clock, c
       town = name;
     }
     const auto& last = row.last_record;
-    sheet.rows.push_back({p.name, row.year.level ? std::string(ProjectLevelLabel(*row.year.level)) : std::string(), p.chain,
-                          town, std::string(ProjectStageLabel(row.stage)), p.total_investment.yuan(),
-                          yuan(row.year.annual_plan), row.completed_this_year.yuan(),
-                          last ? yuan(last->completed_total) : yuan(p.completed_total), std::monostate{},
-                          month(p.planned_start), month(p.actual_start), month(p.planned_production),
-                          month(p.actual_production),
-                          last && last->progress_pct ? report::XlsxValue(*last->progress_pct) : report::XlsxValue(std::monostate{}),
-                          std::monostate{}, std::string(), std::string()});
+    sheet.rows.push_back(
+        {p.name, row.year.level ? std::string(ProjectLevelLabel(*row.year.level)) : std::string(),
+         p.chain, town, std::string(ProjectStageLabel(row.stage)), p.total_investment.yuan(),
+         yuan(row.year.annual_plan), row.completed_this_year.yuan(),
+         last ? yuan(last->completed_total) : yuan(p.completed_total), std::monostate{},
+         month(p.planned_start), month(p.actual_start), month(p.planned_production),
+         month(p.actual_production),
+         last && last->progress_pct ? report::XlsxValue(*last->progress_pct)
+                                    : report::XlsxValue(std::monostate{}),
+         std::monostate{}, std::string(), std::string()});
   }
   report::XlsxSheet notes;
   notes.name = "填报说明";
   notes.columns = {{"说明", XlsxColumn::Type::kText, 0, 100}};
-  for (const char* line : {
-           "本表为本轮调度的预填表：项目名称、级别等为项目库现有信息，金额为上次填报数，请按本期实际更新。",
-           "金额单位为万元（以表头括号中的单位为准，也可改为亿元）；本年累计完成投资可以超过年度计划投资。",
-           "建设阶段：谋划、签约、开工、在建、试投产、投产、达产、暂停、终止；只能向前推进，回退须先转为暂停并注明原因。",
-           "新增项目可在表末追加一行，须填写项目名称、总投资和建设阶段。",
-           "整个文件要么全部导入，要么一行也不导入；错误报告会指出每个问题所在的单元格。"}) {
+  for (const char* line :
+       {"本表为本轮调度的预填表：项目名称、级别等为项目库现有信息，金额为上次填报数，请按本期实际更"
+        "新。",
+        "金额单位为万元（以表头括号中的单位为准，也可改为亿元）；本年累计完成投资可以超过年度计划投"
+        "资。",
+        "建设阶段：谋划、签约、开工、在建、试投产、投产、达产、暂停、终止；只能向前推进，回退须先转"
+        "为暂停并注明原因。",
+        "新增项目可在表末追加一行，须填写项目名称、总投资和建设阶段。",
+        "整个文件要么全部导入，要么一行也不导入；错误报告会指出每个问题所在的单元格。"}) {
     notes.rows.push_back({std::string(line)});
   }
   return report::WriteXlsxToBytes({sheet, notes});

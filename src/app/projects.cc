@@ -13,7 +13,9 @@ namespace {
 
 constexpr int64_t kChinaOffset = 8 * 3600;
 
-Date TodayIn(const Clock& clock) { return Date::FromDays(static_cast<long>((clock() + kChinaOffset) / 86400)); }
+Date TodayIn(const Clock& clock) {
+  return Date::FromDays(static_cast<long>((clock() + kChinaOffset) / 86400));
+}
 
 YearMonth MonthOf(const Date& d) { return *YearMonth::Of(d.year(), d.month()); }
 
@@ -27,12 +29,14 @@ Date DefaultDeadline(YearMonth period) {
 }
 
 bool FiledLate(const store::RoundRecord& r, const store::Round& round) {
-  int64_t end_of_deadline = (static_cast<int64_t>(round.deadline.Days()) + 1) * 86400 - kChinaOffset;
+  int64_t end_of_deadline =
+      (static_cast<int64_t>(round.deadline.Days()) + 1) * 86400 - kChinaOffset;
   return r.filed_at >= end_of_deadline;
 }
 
-Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock, const RegionCode& region,
-                                   std::optional<int> year_in, std::optional<YearMonth> as_of_in, const ProjectCut& cut) {
+Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock,
+                                   const RegionCode& region, std::optional<int> year_in,
+                                   std::optional<YearMonth> as_of_in, const ProjectCut& cut) {
   store::RegionStore regions(db);
   QQ_ASSIGN_OR_RETURN(auto r, regions.Get(region));
   ProjectLibrary lib;
@@ -50,7 +54,8 @@ Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock, cons
   } else if (!round_list.empty()) {
     lib.as_of = round_list.front().period;  // newest first
   } else {
-    lib.as_of = lib.year < today.year() ? *YearMonth::Of(lib.year, 12) : *YearMonth::Of(lib.year, today.month());
+    lib.as_of = lib.year < today.year() ? *YearMonth::Of(lib.year, 12)
+                                        : *YearMonth::Of(lib.year, today.month());
   }
   for (const auto& rd : round_list) {
     if (rd.period == lib.as_of && (!lib.round || rd.region == region)) lib.round = rd;
@@ -86,7 +91,8 @@ Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock, cons
     }
     if (row.last_record) {
       row.stage = row.last_record->stage;
-      if (row.last_record->completed_this_year) row.completed_this_year = *row.last_record->completed_this_year;
+      if (row.last_record->completed_this_year)
+        row.completed_this_year = *row.last_record->completed_this_year;
     }
     if (cut.stage && row.stage != *cut.stage) continue;
     if (cut.level && row.year.level != cut.level) continue;
@@ -127,15 +133,16 @@ ProjectSummary Summarize(const ProjectLibrary& lib) {
   return SummarizeProjects(lib.region_name, lib.year, lib.as_of, lib.round.has_value(), facts);
 }
 
-Result<store::Round> OpenRound(store::Database& db, const Clock& clock, const RegionCode& region, YearMonth period,
-                               std::optional<Date> deadline) {
+Result<store::Round> OpenRound(store::Database& db, const Clock& clock, const RegionCode& region,
+                               YearMonth period, std::optional<Date> deadline) {
   QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(region).status());
   store::Round r;
   r.region = region;
   r.period = period;
   r.deadline = deadline.value_or(DefaultDeadline(period));
   if (r.deadline.Days() < Date::Of(period.year(), period.month(), 1)->Days()) {
-    return Bad("截止日期早于调度期 (the deadline " + r.deadline.ToString() + " is before the period " + period.ToString() + ")");
+    return Bad("截止日期早于调度期 (the deadline " + r.deadline.ToString() +
+               " is before the period " + period.ToString() + ")");
   }
   r.created_at = clock();
   store::Savepoint sp(db);
@@ -145,14 +152,15 @@ Result<store::Round> OpenRound(store::Database& db, const Clock& clock, const Re
   return r;
 }
 
-Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, int64_t project_id, const RecordInput& in) {
+Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, int64_t project_id,
+                                      const RecordInput& in) {
   store::ProjectStore projects(db);
   QQ_ASSIGN_OR_RETURN(auto p, projects.Get(project_id));
   store::RoundStore rounds(db);
   QQ_ASSIGN_OR_RETURN(auto round, rounds.Find(p.region, in.round));
   if (!round) {
-    return Status::NotFound(in.round.ToString() + "调度轮次尚未开启 (no scheduling round for " + in.round.ToString() +
-                            " in " + p.region.str() + ")");
+    return Status::NotFound(in.round.ToString() + "调度轮次尚未开启 (no scheduling round for " +
+                            in.round.ToString() + " in " + p.region.str() + ")");
   }
   if (round->status != "open") {
     return Status::FailedPrecondition(in.round.ToString() + "调度轮次已关闭 (the round is closed)");
@@ -163,12 +171,17 @@ Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, i
     if (!ok.ok()) return std::move(ok).WithReason("bad_transition");
   }
   for (const auto* m : {&in.completed_total, &in.completed_period, &in.completed_this_year}) {
-    if (*m && m->value().yuan() < 0) return Bad("完成投资不能为负 (completed investment cannot be negative)");
+    if (*m && m->value().yuan() < 0)
+      return Bad("完成投资不能为负 (completed investment cannot be negative)");
   }
-  if (in.completed_this_year && in.completed_total && *in.completed_this_year > *in.completed_total) {
-    return Bad("本年累计完成投资不能大于开工以来累计完成投资 (this year's figure exceeds the total since the start)");
+  if (in.completed_this_year && in.completed_total &&
+      *in.completed_this_year > *in.completed_total) {
+    return Bad(
+        "本年累计完成投资不能大于开工以来累计完成投资 (this year's figure exceeds the total since "
+        "the start)");
   }
-  if (in.progress_pct && (*in.progress_pct < 0 || *in.progress_pct > 100)) return Bad("进度须在0-100%之间 (progress 0–100)");
+  if (in.progress_pct && (*in.progress_pct < 0 || *in.progress_pct > 100))
+    return Bad("进度须在0-100%之间 (progress 0–100)");
   if (in.workers && *in.workers < 0) return Bad("施工人数不能为负 (workers cannot be negative)");
 
   store::RoundRecord rec;
@@ -192,8 +205,10 @@ Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, i
   if (to != p.stage) {
     Date on = in.on_date.value_or(TodayIn(clock));
     QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {on, p.stage, to, in.reason, in.username}));
-    if (StageRank(to) >= StageRank(ProjectStage::kStarted) && !p.actual_start) p.actual_start = MonthOf(on);
-    if (StageRank(to) >= StageRank(ProjectStage::kInProduction) && !p.actual_production) p.actual_production = MonthOf(on);
+    if (StageRank(to) >= StageRank(ProjectStage::kStarted) && !p.actual_start)
+      p.actual_start = MonthOf(on);
+    if (StageRank(to) >= StageRank(ProjectStage::kInProduction) && !p.actual_production)
+      p.actual_production = MonthOf(on);
     p.stage = to;
     p.stage_reason = in.reason;
   }
@@ -205,19 +220,22 @@ Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, i
   return rec;
 }
 
-Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p, std::optional<ProjectYear> year,
-                              const std::string& username) {
+Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p,
+                              std::optional<ProjectYear> year, const std::string& username) {
   if (p.name.empty()) return Bad("项目名称不能为空 (the project needs a name)");
-  if (p.total_investment.yuan() < 0) return Bad("总投资不能为负 (total investment cannot be negative)");
+  if (p.total_investment.yuan() < 0)
+    return Bad("总投资不能为负 (total investment cannot be negative)");
   if (p.stage == ProjectStage::kSuspended || p.stage == ProjectStage::kTerminated) {
-    if (p.stage_reason.empty()) return Status(CheckStageTransition(std::nullopt, p.stage, "")).WithReason("bad_transition");
+    if (p.stage_reason.empty())
+      return Status(CheckStageTransition(std::nullopt, p.stage, "")).WithReason("bad_transition");
   }
   QQ_RETURN_IF_ERROR(store::RegionStore(db).Get(p.region).status());
   store::ProjectStore projects(db);
   store::Savepoint sp(db);
   QQ_RETURN_IF_ERROR(projects.Add(p));
   if (year) QQ_RETURN_IF_ERROR(projects.SetYear(p.id, *year));
-  QQ_RETURN_IF_ERROR(projects.AddStageEvent(p.id, {TodayIn(clock), std::nullopt, p.stage, p.stage_reason, username}));
+  QQ_RETURN_IF_ERROR(projects.AddStageEvent(
+      p.id, {TodayIn(clock), std::nullopt, p.stage, p.stage_reason, username}));
   QQ_RETURN_IF_ERROR(store::MetaStore(db).BumpDataVersion());
   QQ_RETURN_IF_ERROR(sp.Release());
   return p;
@@ -226,8 +244,10 @@ Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p
 Status SetApproval(store::Database& db, int64_t project_id, const ProjectApproval& a) {
   static const std::set<std::string> kKinds = {"立项/备案", "用地", "环评", "施工许可"};
   static const std::set<std::string> kStatuses = {"未办理", "办理中", "已办结"};
-  if (!kKinds.count(a.kind)) return Bad("审批事项须为 立项/备案、用地、环评、施工许可 之一 (approval kind): " + a.kind);
-  if (!kStatuses.count(a.status)) return Bad("办理状态须为 未办理、办理中、已办结 之一 (status): " + a.status);
+  if (!kKinds.count(a.kind))
+    return Bad("审批事项须为 立项/备案、用地、环评、施工许可 之一 (approval kind): " + a.kind);
+  if (!kStatuses.count(a.status))
+    return Bad("办理状态须为 未办理、办理中、已办结 之一 (status): " + a.status);
   store::ProjectStore projects(db);
   QQ_RETURN_IF_ERROR(projects.Get(project_id).status());
   store::Savepoint sp(db);
@@ -239,8 +259,10 @@ Status SetApproval(store::Database& db, int64_t project_id, const ProjectApprova
 Result<ProjectNeed> AddNeed(store::Database& db, int64_t project_id, ProjectNeed n) {
   static const std::set<std::string> kKinds = {"土地", "能耗", "资金", "用电", "用水", "其他"};
   static const std::set<std::string> kStatuses = {"待保障", "协调中", "已保障"};
-  if (!kKinds.count(n.kind)) return Bad("要素类别须为 土地、能耗、资金、用电、用水、其他 之一 (need kind): " + n.kind);
-  if (!kStatuses.count(n.status)) return Bad("保障状态须为 待保障、协调中、已保障 之一 (status): " + n.status);
+  if (!kKinds.count(n.kind))
+    return Bad("要素类别须为 土地、能耗、资金、用电、用水、其他 之一 (need kind): " + n.kind);
+  if (!kStatuses.count(n.status))
+    return Bad("保障状态须为 待保障、协调中、已保障 之一 (status): " + n.status);
   if (n.amount && *n.amount < 0) return Bad("数量不能为负 (amount cannot be negative)");
   if (n.kind == "土地" && n.amount && !LandHectares(*n.amount, n.unit)) {
     return Bad("用地单位须为 公顷、亩 或 平方米 (land unit): " + n.unit);
@@ -256,7 +278,8 @@ Result<ProjectNeed> AddNeed(store::Database& db, int64_t project_id, ProjectNeed
 
 Status SetProjectYear(store::Database& db, int64_t project_id, const ProjectYear& y) {
   if (y.year < 1990 || y.year > 2100) return Bad("年份不合理 (year): " + std::to_string(y.year));
-  if (y.annual_plan && y.annual_plan->yuan() < 0) return Bad("年度计划投资不能为负 (annual plan cannot be negative)");
+  if (y.annual_plan && y.annual_plan->yuan() < 0)
+    return Bad("年度计划投资不能为负 (annual plan cannot be negative)");
   store::ProjectStore projects(db);
   QQ_RETURN_IF_ERROR(projects.Get(project_id).status());
   store::Savepoint sp(db);
@@ -267,7 +290,8 @@ Status SetProjectYear(store::Database& db, int64_t project_id, const ProjectYear
 
 Result<RoundStatus> StatusOfRound(store::Database& db, const Clock& clock, int64_t round_id) {
   QQ_ASSIGN_OR_RETURN(auto round, store::RoundStore(db).Get(round_id));
-  QQ_ASSIGN_OR_RETURN(auto lib, LoadLibrary(db, clock, round.region, round.period.year(), round.period, {}));
+  QQ_ASSIGN_OR_RETURN(auto lib,
+                      LoadLibrary(db, clock, round.region, round.period.year(), round.period, {}));
   RoundStatus s;
   s.round = round;
   for (auto& row : lib.rows) {

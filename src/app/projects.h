@@ -44,8 +44,9 @@ struct ProjectLibrary {
 // The year's library of the region (projects with an entry for `year`; all projects when the
 // year has none) as of `as_of` (default: the latest round of the year, else December, or the
 // current month for the current year). `year` defaults to the latest year with a library.
-Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock, const RegionCode& region,
-                                   std::optional<int> year, std::optional<YearMonth> as_of, const ProjectCut& cut);
+Result<ProjectLibrary> LoadLibrary(store::Database& db, const Clock& clock,
+                                   const RegionCode& region, std::optional<int> year,
+                                   std::optional<YearMonth> as_of, const ProjectCut& cut);
 ProjectSummary Summarize(const ProjectLibrary& library);
 
 // Whether a filing came after the round's deadline day (China time, UTC+8).
@@ -53,8 +54,8 @@ bool FiledLate(const store::RoundRecord& r, const store::Round& round);
 
 // Opens the region's round for `period`, deadline default the 5th of the next month.
 // AlreadyExists when it is open.
-Result<store::Round> OpenRound(store::Database& db, const Clock& clock, const RegionCode& region, YearMonth period,
-                               std::optional<Date> deadline);
+Result<store::Round> OpenRound(store::Database& db, const Clock& clock, const RegionCode& region,
+                               YearMonth period, std::optional<Date> deadline);
 
 struct RecordInput {
   YearMonth round;
@@ -65,7 +66,7 @@ struct RecordInput {
   std::optional<double> progress_pct;
   std::optional<int> workers;
   std::string problems;
-  std::string source = "page";        // page, api, import
+  std::string source = "page";  // page, api, import
   std::optional<int64_t> import_id;
   std::string username;
 };
@@ -75,11 +76,12 @@ struct RecordInput {
 // figures. All or nothing (a savepoint), inside or outside a caller's transaction.
 // InvalidArgument (reason "bad_transition" for the lifecycle) naming the problem; NotFound
 // when the round does not exist; FailedPrecondition when it is closed.
-Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, int64_t project_id, const RecordInput& in);
+Result<store::RoundRecord> FileRecord(store::Database& db, const Clock& clock, int64_t project_id,
+                                      const RecordInput& in);
 
 // Creates a project (with its entry for `year` when given) and its first stage event.
-Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p, std::optional<ProjectYear> year,
-                              const std::string& username);
+Result<Project> CreateProject(store::Database& db, const Clock& clock, Project p,
+                              std::optional<ProjectYear> year, const std::string& username);
 
 // Approvals (立项/备案, 用地, 环评, 施工许可), 要素保障 needs and the year's level and plan of a
 // project; each checks its values and bumps the data version.

@@ -24,7 +24,9 @@ class ProjectsTest : public ::testing::Test {
  protected:
   // Each test gets its own copy of the demo, so filings do not leak between tests.
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::path(::testing::TempDir()) / ("qq-projects-" + std::to_string(getpid()) + ".db")).string();
+    path_ = (std::filesystem::path(::testing::TempDir()) /
+             ("qq-projects-" + std::to_string(getpid()) + ".db"))
+                .string();
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
     auto demo = BuildDemo(path_, kData, SystemClock());
     ASSERT_TRUE(demo.ok()) << demo.status().message();
@@ -66,7 +68,9 @@ TEST_F(ProjectsTest, DemoSummaryMatchesTheDistrictReport) {
   EXPECT_EQ(s.total_investment.yuan(), 54'850'000'000);
   EXPECT_EQ(s.annual_plan.yuan(), 11'670'000'000);
   EXPECT_EQ(s.producing, 38);
-  EXPECT_NE(s.paragraph.find("章丘区2024年重点项目库共有项目78个，总投资548.5亿元，年度计划投资116.7亿元"), std::string::npos)
+  EXPECT_NE(s.paragraph.find(
+                "章丘区2024年重点项目库共有项目78个，总投资548.5亿元，年度计划投资116.7亿元"),
+            std::string::npos)
       << s.paragraph;
   EXPECT_NE(s.paragraph.find("建成投产项目38个"), std::string::npos) << s.paragraph;
   // The last round is open and some projects have not filed; each list item has a reason.
@@ -112,7 +116,8 @@ TEST_F(ProjectsTest, FilingsFollowTheLifecycle) {
   EXPECT_NE(refused.status().message().find("暂停"), std::string::npos);
   RecordInput pause = back;
   pause.stage = ProjectStage::kSuspended;
-  EXPECT_EQ(FileRecord(*db_, clock_, p.id, pause).status().reason(), "bad_transition");  // no reason
+  EXPECT_EQ(FileRecord(*db_, clock_, p.id, pause).status().reason(),
+            "bad_transition");   // no reason
   EXPECT_EQ(Records(), before);  // nothing written
   pause.reason = "资金未到位";
   ASSERT_TRUE(FileRecord(*db_, clock_, p.id, pause).ok());
@@ -138,7 +143,8 @@ TEST_F(ProjectsTest, FilingsFollowTheLifecycle) {
   // A closed round takes no filings; a round that does not exist is NotFound.
   RecordInput closed;
   closed.round = *YearMonth::Of(2024, 3);
-  EXPECT_EQ(FileRecord(*db_, clock_, p.id, closed).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(FileRecord(*db_, clock_, p.id, closed).status().code(),
+            StatusCode::kFailedPrecondition);
   closed.round = *YearMonth::Of(2025, 3);
   EXPECT_EQ(FileRecord(*db_, clock_, p.id, closed).status().code(), StatusCode::kNotFound);
 }
@@ -157,17 +163,20 @@ TEST_F(ProjectsTest, TheRoundsSheetComesBackIn) {
   // Rebuild it as the owner would return it.
   report::XlsxSheet sheet;
   sheet.name = "调度";
-  for (const auto& h : rows[0]) sheet.columns.push_back({h.text, report::XlsxColumn::Type::kText, 0, 12});
+  for (const auto& h : rows[0])
+    sheet.columns.push_back({h.text, report::XlsxColumn::Type::kText, 0, 12});
   for (size_t r = 1; r < rows.size(); ++r) {
     std::vector<report::XlsxValue> row;
     for (const auto& c : rows[r]) row.push_back(c.text);
     sheet.rows.push_back(row);
   }
-  sheet.rows.push_back({std::string("新建氢能装备项目"), std::string("区级重点"), std::string("氢能"), std::string(""),
-                        std::string("签约"), std::string("50000"), std::string("8000")});
+  sheet.rows.push_back({std::string("新建氢能装备项目"), std::string("区级重点"),
+                        std::string("氢能"), std::string(""), std::string("签约"),
+                        std::string("50000"), std::string("8000")});
   auto changed = report::WriteXlsxToBytes({sheet});
   ASSERT_TRUE(changed.ok());
-  auto r = ImportProjects(*db_, Ctx(), *changed, "2025年1月调度.xlsx", kZhangqiu, jan, ImportOptions{});
+  auto r =
+      ImportProjects(*db_, Ctx(), *changed, "2025年1月调度.xlsx", kZhangqiu, jan, ImportOptions{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_TRUE(r->errors.empty()) << r->errors[0].cell << " " << r->errors[0].message;
   EXPECT_TRUE(r->applied);
@@ -178,25 +187,31 @@ TEST_F(ProjectsTest, TheRoundsSheetComesBackIn) {
   ASSERT_TRUE(added.has_value());
   EXPECT_EQ(added->total_investment.yuan(), 500'000'000);  // 50000 万元
   // The same file again changes nothing.
-  auto again = ImportProjects(*db_, Ctx(), *changed, "2025年1月调度.xlsx", kZhangqiu, jan, ImportOptions{});
+  auto again =
+      ImportProjects(*db_, Ctx(), *changed, "2025年1月调度.xlsx", kZhangqiu, jan, ImportOptions{});
   EXPECT_TRUE(again->already_imported);
 }
 
 TEST_F(ProjectsTest, ABadSheetIsRefusedWholeOnItsCells) {
   report::XlsxSheet sheet;
   sheet.name = "调度";
-  for (const char* h : {"项目名称", "建设阶段", "总投资(亿元)", "本年累计完成投资(亿元)", "进度(%)"}) {
+  for (const char* h :
+       {"项目名称", "建设阶段", "总投资(亿元)", "本年累计完成投资(亿元)", "进度(%)"}) {
     sheet.columns.push_back({h, report::XlsxColumn::Type::kText, 0, 12});
   }
   store::ProjectStore projects(*db_);
   auto producing = *projects.List({{kZhangqiu}, ProjectStage::kInProduction});
   ASSERT_FALSE(producing.empty());
-  sheet.rows = {{producing[0].name, std::string("在建"), std::string("20"), std::string("1.5"), std::string("80")},  // backwards
-                {std::string("某新项目"), std::string("谋划"), std::string("3亿"), std::string("0"), std::string("10")},  // unit in a number cell
-                {std::string("另一新项目"), std::string("在建"), std::string("2"), std::string("0.5"), std::string("120")}};  // >100 %
+  sheet.rows = {{producing[0].name, std::string("在建"), std::string("20"), std::string("1.5"),
+                 std::string("80")},  // backwards
+                {std::string("某新项目"), std::string("谋划"), std::string("3亿"), std::string("0"),
+                 std::string("10")},  // unit in a number cell
+                {std::string("另一新项目"), std::string("在建"), std::string("2"),
+                 std::string("0.5"), std::string("120")}};  // >100 %
   auto bytes = *report::WriteXlsxToBytes({sheet});
   int64_t before = Records();
-  auto r = ImportProjects(*db_, Ctx(), bytes, "bad.xlsx", kZhangqiu, *YearMonth::Of(2025, 1), ImportOptions{});
+  auto r = ImportProjects(*db_, Ctx(), bytes, "bad.xlsx", kZhangqiu, *YearMonth::Of(2025, 1),
+                          ImportOptions{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_FALSE(r->applied);
   std::map<std::string, std::string> kinds;

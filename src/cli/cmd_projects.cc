@@ -1,4 +1,5 @@
-// projects summary|list|show|template|round, parks, parks match: the key-project library on the CLI.
+// projects summary|list|show|template|round, parks, parks match: the key-project library on the
+// CLI.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -73,11 +74,14 @@ Result<app::ProjectLibrary> Library(store::Database& db, const ProjectArgs& a) {
   return app::LoadLibrary(db, app::SystemClock(), region, year, as_of, cut);
 }
 
-void RegionOption(CLI::App& cmd, ProjectArgs& a) { cmd.add_option("--region", a.region, "county code (default 370114)"); }
+void RegionOption(CLI::App& cmd, ProjectArgs& a) {
+  cmd.add_option("--region", a.region, "county code (default 370114)");
+}
 
 void CutOptions(CLI::App& cmd, ProjectArgs& a) {
   cmd.add_option("--year", a.year, "the library's year (default: the latest)");
-  cmd.add_option("--as-of", a.as_of, "report month YYYY-MM (default: the latest round of the year)");
+  cmd.add_option("--as-of", a.as_of,
+                 "report month YYYY-MM (default: the latest round of the year)");
   cmd.add_option("--stage", a.stage, "only projects at this stage (谋划 … 达产, 暂停, 终止)");
   cmd.add_option("--level", a.level, "only this level (省重大, 省优选, 省重点, 市重点, 区级重点)");
   cmd.add_option("--chain", a.chain, "only this chain");
@@ -86,7 +90,10 @@ void CutOptions(CLI::App& cmd, ProjectArgs& a) {
 
 void SetupProjects(CLI::App& sub, CommonOptions& c) {
   sub.require_subcommand(1);
-  Add(sub, c, "summary", "the year's roll-up as of a month: investment vs plan, 开工率, 投产率, lists, paragraph", false,
+  Add(
+      sub, c, "summary",
+      "the year's roll-up as of a month: investment vs plan, 开工率, 投产率, lists, paragraph",
+      false,
       [](CLI::App& cmd, ProjectArgs& a) {
         RegionOption(cmd, a);
         CutOptions(cmd, a);
@@ -95,7 +102,8 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto lib, Library(db, a));
         return wire::ProjectSummaryJson(app::Summarize(lib), lib.region.str(), RegionNames(db));
       });
-  Add(sub, c, "list", "the year's library as of a round, with each project's last filing", false,
+  Add(
+      sub, c, "list", "the year's library as of a round, with each project's last filing", false,
       [](CLI::App& cmd, ProjectArgs& a) {
         RegionOption(cmd, a);
         CutOptions(cmd, a);
@@ -104,13 +112,16 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto lib, Library(db, a));
         return wire::ProjectLibraryJson(lib, RegionNames(db));
       });
-  Add(sub, c, "show", "one project: years, stage history, approvals, needs, every filing, milestones", false,
+  Add(
+      sub, c, "show",
+      "one project: years, stage history, approvals, needs, every filing, milestones", false,
       [](CLI::App& cmd, ProjectArgs& a) { cmd.add_option("id", a.id, "project id")->required(); },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
         QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
         return wire::ProjectProfileJson(p, RegionNames(db));
       });
-  Add(sub, c, "round", "open the scheduling round (调度) of a month", true,
+  Add(
+      sub, c, "round", "open the scheduling round (调度) of a month", true,
       [](CLI::App& cmd, ProjectArgs& a) {
         RegionOption(cmd, a);
         cmd.add_option("--period", a.round, "YYYY-MM")->required();
@@ -125,11 +136,13 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
           if (!d.ok()) return d.status().WithContext("--deadline");
           deadline = *d;
         }
-        QQ_ASSIGN_OR_RETURN(auto r, app::OpenRound(db, app::SystemClock(), region, period, deadline));
+        QQ_ASSIGN_OR_RETURN(auto r,
+                            app::OpenRound(db, app::SystemClock(), region, period, deadline));
         QQ_ASSIGN_OR_RETURN(auto status, app::StatusOfRound(db, app::SystemClock(), r.id));
         return wire::RoundStatusJson(status, RegionNames(db));
       });
-  Add(sub, c, "approval", "set an approval (立项/备案, 用地, 环评, 施工许可) of a project", true,
+  Add(
+      sub, c, "approval", "set an approval (立项/备案, 用地, 环评, 施工许可) of a project", true,
       [](CLI::App& cmd, ProjectArgs& a) {
         cmd.add_option("id", a.id, "project id")->required();
         cmd.add_option("--kind", a.kind, "立项/备案, 用地, 环评 or 施工许可")->required();
@@ -148,7 +161,8 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
         return wire::ProjectProfileJson(p, RegionNames(db))["approvals"];
       });
-  Add(sub, c, "need", "add a 要素保障 need (土地, 能耗, 资金, 用电, 用水, 其他) of a project", true,
+  Add(
+      sub, c, "need", "add a 要素保障 need (土地, 能耗, 资金, 用电, 用水, 其他) of a project", true,
       [](CLI::App& cmd, ProjectArgs& a) {
         cmd.add_option("id", a.id, "project id")->required();
         cmd.add_option("--kind", a.kind, "土地, 能耗, 资金, 用电, 用水 or 其他")->required();
@@ -158,23 +172,29 @@ void SetupProjects(CLI::App& sub, CommonOptions& c) {
         cmd.add_option("--note", a.note, "note");
       },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
-        ProjectNeed n{0, a.kind, std::nullopt, a.unit, a.status.empty() ? "待保障" : a.status, a.note};
+        ProjectNeed n{0,     a.kind, std::nullopt, a.unit, a.status.empty() ? "待保障" : a.status,
+                      a.note};
         if (a.amount >= 0) n.amount = a.amount;
         QQ_RETURN_IF_ERROR(app::AddNeed(db, a.id, n).status());
         QQ_ASSIGN_OR_RETURN(auto p, app::ProfileOf(db, a.id));
         return wire::ProjectProfileJson(p, RegionNames(db))["needs"];
       });
-  Add(sub, c, "template", "write the round's pre-filled scheduling sheet (xlsx) for project owners", false,
+  Add(
+      sub, c, "template", "write the round's pre-filled scheduling sheet (xlsx) for project owners",
+      false,
       [](CLI::App& cmd, ProjectArgs& a) {
         RegionOption(cmd, a);
         cmd.add_option("--round", a.round, "YYYY-MM")->required();
-        cmd.add_option("--out", a.out, "file to write (default: <region>_<round>_重点项目调度表.xlsx)");
+        cmd.add_option("--out", a.out,
+                       "file to write (default: <region>_<round>_重点项目调度表.xlsx)");
       },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& a) -> Result<wire::Json> {
         QQ_ASSIGN_OR_RETURN(auto region, RegionCode::Parse(a.region));
         QQ_ASSIGN_OR_RETURN(auto period, YearMonth::Parse(a.round));
-        QQ_ASSIGN_OR_RETURN(auto bytes, app::RoundTemplateXlsx(db, app::SystemClock(), region, period));
-        std::string out = a.out.empty() ? region.str() + "_" + period.ToString() + "_重点项目调度表.xlsx" : a.out;
+        QQ_ASSIGN_OR_RETURN(auto bytes,
+                            app::RoundTemplateXlsx(db, app::SystemClock(), region, period));
+        std::string out =
+            a.out.empty() ? region.str() + "_" + period.ToString() + "_重点项目调度表.xlsx" : a.out;
         std::ofstream f(out, std::ios::binary);
         f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (!f) return Status::Io("cannot write " + out);
@@ -190,7 +210,8 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
   AddJsonOption(sub, c);
   RegionOption(sub, *a);
   sub.add_option("--year", a->year, "year of the revitalisation figures (default: the latest)");
-  Add(sub, c, "add", "add a park", true,
+  Add(
+      sub, c, "add", "add a park", true,
       [](CLI::App& cmd, ProjectArgs& x) {
         RegionOption(cmd, x);
         cmd.add_option("--name", x.name, "park name")->required();
@@ -210,7 +231,8 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto added, app::AddPark(db, p));
         return wire::Json{{"id", added.id}, {"name", added.name}, {"region", added.region.str()}};
       });
-  Add(sub, c, "parcel", "add a land parcel (土地超市)", true,
+  Add(
+      sub, c, "parcel", "add a land parcel (土地超市)", true,
       [](CLI::App& cmd, ProjectArgs& x) {
         RegionOption(cmd, x);
         cmd.add_option("--code", x.code, "地块编号")->required();
@@ -230,8 +252,11 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
         QQ_ASSIGN_OR_RETURN(auto added, app::AddParcel(db, l));
         return wire::ParcelJson(added);
       });
-  Add(sub, c, "match", "available parcels for a project's land need", false,
-      [](CLI::App& cmd, ProjectArgs& x) { cmd.add_option("--project", x.id, "project id")->required(); },
+  Add(
+      sub, c, "match", "available parcels for a project's land need", false,
+      [](CLI::App& cmd, ProjectArgs& x) {
+        cmd.add_option("--project", x.id, "project id")->required();
+      },
       [](store::Database& db, const CommonOptions&, const ProjectArgs& x) -> Result<wire::Json> {
         QQ_ASSIGN_OR_RETURN(auto m, app::MatchLand(db, x.id));
         return wire::LandMatchJson(m);
@@ -246,10 +271,14 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
       if (!region.ok()) return Fail(c, region.status().WithContext("--region"));
       auto parks = app::ParksOf(**db, *region);
       if (!parks.ok()) return Fail(c, parks.status());
-      auto land = app::RevitalizedLand(**db, *region, a->year ? std::optional<int>(a->year) : std::nullopt);
+      auto land =
+          app::RevitalizedLand(**db, *region, a->year ? std::optional<int>(a->year) : std::nullopt);
       if (!land.ok()) return Fail(c, land.status());
       auto doc = wire::ParksJson(*parks, *land);
-      if (c.json) PrintJson(doc); else std::cout << land->sentence << "\n" << doc.dump(2) << "\n";
+      if (c.json)
+        PrintJson(doc);
+      else
+        std::cout << land->sentence << "\n" << doc.dump(2) << "\n";
       return 0;
     }();
   });
@@ -258,8 +287,11 @@ void SetupParks(CLI::App& sub, CommonOptions& c) {
 }  // namespace
 
 std::vector<Command> ProjectCommands() {
-  return {{"projects", "the key-project library: projects summary|list|show|round|template|approval|need", SetupProjects, nullptr},
-          {"parks", "parks, parcels and revitalised idle land; parks add|parcel|match", SetupParks, nullptr}};
+  return {{"projects",
+           "the key-project library: projects summary|list|show|round|template|approval|need",
+           SetupProjects, nullptr},
+          {"parks", "parks, parcels and revitalised idle land; parks add|parcel|match", SetupParks,
+           nullptr}};
 }
 
 }  // namespace qq::cli

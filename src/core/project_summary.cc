@@ -25,9 +25,7 @@ std::string OneDecimal(double v) {
 }
 
 // 亿元 with one decimal, no grouping: "548.5".
-std::string Yi(Money m) {
-  return OneDecimal(static_cast<double>(m.yuan()) / 1e8);
-}
+std::string Yi(Money m) { return OneDecimal(static_cast<double>(m.yuan()) / 1e8); }
 
 std::string MonthText(YearMonth m) {
   return std::to_string(m.year()) + "年" + std::to_string(m.month()) + "月";
@@ -36,7 +34,8 @@ std::string MonthText(YearMonth m) {
 bool Terminated(const ProjectFacts& p) { return p.stage == ProjectStage::kTerminated; }
 
 bool HasStarted(const ProjectFacts& p, YearMonth as_of) {
-  return StageRank(p.stage) >= StageRank(ProjectStage::kStarted) || (p.actual_start && *p.actual_start <= as_of);
+  return StageRank(p.stage) >= StageRank(ProjectStage::kStarted) ||
+         (p.actual_start && *p.actual_start <= as_of);
 }
 
 bool IsProducing(const ProjectFacts& p, YearMonth as_of) {
@@ -81,7 +80,9 @@ class Paragraph {
     return *this;
   }
   Paragraph& Count(int n, const std::string& field) { return Number(std::to_string(n), field, n); }
-  Paragraph& Money(qq::Money m, const std::string& field) { return Number(Yi(m), field, static_cast<double>(m.yuan())); }
+  Paragraph& Money(qq::Money m, const std::string& field) {
+    return Number(Yi(m), field, static_cast<double>(m.yuan()));
+  }
   Paragraph& Percent(double v, const std::string& field) { return Number(OneDecimal(v), field, v); }
   std::string text_;
   std::vector<SummaryFact> facts_;
@@ -89,8 +90,8 @@ class Paragraph {
 
 }  // namespace
 
-ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearMonth as_of, bool has_round,
-                                 const std::vector<ProjectFacts>& projects) {
+ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearMonth as_of,
+                                 bool has_round, const std::vector<ProjectFacts>& projects) {
   ProjectSummary s;
   s.region_name = region_name;
   s.year = year;
@@ -114,23 +115,29 @@ ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearM
       ++s.start_due;
       s.started_due += started;
       if (p.stage == ProjectStage::kPlanning || p.stage == ProjectStage::kSigned) {
-        s.lagging.push_back({p.id, p.name, "计划" + MonthText(*p.planned_start) + "开工，截至" + MonthText(report_month) +
-                                               "仍处于" + ProjectStageLabel(p.stage) + "阶段"});
+        s.lagging.push_back({p.id, p.name,
+                             "计划" + MonthText(*p.planned_start) + "开工，截至" +
+                                 MonthText(report_month) + "仍处于" + ProjectStageLabel(p.stage) +
+                                 "阶段"});
       }
     }
     if (p.planned_production && *p.planned_production <= report_month) {
       ++s.production_due;
       s.producing_due += producing;
     }
-    if (auto rate = Rate(p.completed_this_year, p.annual_plan); rate && *rate < s.schedule_pct - kBehindPacePoints) {
-      s.behind_pace.push_back({p.id, p.name, "本年累计完成投资" + Yi(p.completed_this_year) + "亿元，完成年度计划" +
-                                                 OneDecimal(*rate) + "%，低于时序进度" + OneDecimal(s.schedule_pct) + "%" +
-                                                 OneDecimal(s.schedule_pct - *rate) + "个百分点"});
+    if (auto rate = Rate(p.completed_this_year, p.annual_plan);
+        rate && *rate < s.schedule_pct - kBehindPacePoints) {
+      s.behind_pace.push_back({p.id, p.name,
+                               "本年累计完成投资" + Yi(p.completed_this_year) +
+                                   "亿元，完成年度计划" + OneDecimal(*rate) + "%，低于时序进度" +
+                                   OneDecimal(s.schedule_pct) + "%" +
+                                   OneDecimal(s.schedule_pct - *rate) + "个百分点"});
     }
     if (has_round && !p.filed) {
-      s.not_filed.push_back({p.id, p.name, MonthText(as_of) + "调度未填报" +
-                                               (p.last_filed ? "，最近一次填报为" + MonthText(*p.last_filed)
-                                                             : std::string("，本年尚无填报"))});
+      s.not_filed.push_back({p.id, p.name,
+                             MonthText(as_of) + "调度未填报" +
+                                 (p.last_filed ? "，最近一次填报为" + MonthText(*p.last_filed)
+                                               : std::string("，本年尚无填报"))});
     }
   }
   s.completion_rate = Rate(s.completed_this_year, s.annual_plan);
@@ -140,36 +147,53 @@ ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearM
   std::vector<std::string> stage_order, level_order;
   for (auto st : kAllStages) stage_order.push_back(ProjectStageLabel(st));
   for (auto l : kAllLevels) level_order.push_back(ProjectLevelLabel(l));
-  s.by_stage = GroupBy(projects, [](const ProjectFacts& p) { return std::string(ProjectStageLabel(p.stage)); }, stage_order);
-  s.by_level = GroupBy(projects, [](const ProjectFacts& p) { return p.level ? std::string(ProjectLevelLabel(*p.level)) : ""; },
-                       level_order);
+  s.by_stage = GroupBy(
+      projects, [](const ProjectFacts& p) { return std::string(ProjectStageLabel(p.stage)); },
+      stage_order);
+  s.by_level = GroupBy(
+      projects,
+      [](const ProjectFacts& p) { return p.level ? std::string(ProjectLevelLabel(*p.level)) : ""; },
+      level_order);
   s.by_chain = GroupBy(projects, [](const ProjectFacts& p) { return p.chain; }, {});
   s.by_park = GroupBy(projects, [](const ProjectFacts& p) { return p.park; }, {});
   s.by_town = GroupBy(projects, [](const ProjectFacts& p) { return p.town; }, {});
 
   // The paragraph, in the style of the districts' own reports.
   Paragraph para;
-  para.Text("截至" + MonthText(report_month) + "，" + region_name + std::to_string(year) + "年重点项目库共有项目")
-      .Count(s.count, "count").Text("个，总投资").Money(s.total_investment, "total_investment")
-      .Text("亿元，年度计划投资").Money(s.annual_plan, "annual_plan").Text("亿元");
+  para.Text("截至" + MonthText(report_month) + "，" + region_name + std::to_string(year) +
+            "年重点项目库共有项目")
+      .Count(s.count, "count")
+      .Text("个，总投资")
+      .Money(s.total_investment, "total_investment")
+      .Text("亿元，年度计划投资")
+      .Money(s.annual_plan, "annual_plan")
+      .Text("亿元");
   std::string levels;
   bool first = true;
   for (const auto& g : s.by_level) {
     if (g.key.empty()) continue;
-    para.Text(first ? "；其中" : "、").Text(g.key + "项目").Count(g.count, "by_level[" + g.key + "].count").Text("个");
+    para.Text(first ? "；其中" : "、")
+        .Text(g.key + "项目")
+        .Count(g.count, "by_level[" + g.key + "].count")
+        .Text("个");
     first = false;
   }
   para.Text("。本年累计完成投资").Money(s.completed_this_year, "completed_this_year").Text("亿元");
   if (s.completion_rate) {
     para.Text("，完成年度计划的").Percent(*s.completion_rate, "completion_rate").Text("%");
     double gap = *s.completion_rate - s.schedule_pct;
-    para.Text("，").Text(gap >= 0 ? "快于" : "慢于").Text("时序进度（").Percent(s.schedule_pct, "schedule_pct").Text("%）");
+    para.Text("，")
+        .Text(gap >= 0 ? "快于" : "慢于")
+        .Text("时序进度（")
+        .Percent(s.schedule_pct, "schedule_pct")
+        .Text("%）");
     para.Percent(std::fabs(gap), "completion_rate - schedule_pct").Text("个百分点");
   }
   para.Text("。已开工项目").Count(s.started, "started").Text("个");
   if (s.start_rate) para.Text("，开工率").Percent(*s.start_rate, "start_rate").Text("%");
   para.Text("；建成投产项目").Count(s.producing, "producing").Text("个");
-  if (s.production_rate) para.Text("，投产率").Percent(*s.production_rate, "production_rate").Text("%");
+  if (s.production_rate)
+    para.Text("，投产率").Percent(*s.production_rate, "production_rate").Text("%");
   para.Text("。");
   std::vector<std::string> problems;
   if (!s.lagging.empty() || !s.behind_pace.empty() || !s.not_filed.empty()) {
@@ -180,7 +204,8 @@ ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearM
       any = true;
     };
     clause(s.lagging.size(), "lagging.length", "个项目未按计划开工");
-    clause(s.behind_pace.size(), "behind_pace.length", "个项目投资完成率落后时序进度10个百分点以上");
+    clause(s.behind_pace.size(), "behind_pace.length",
+           "个项目投资完成率落后时序进度10个百分点以上");
     clause(s.not_filed.size(), "not_filed.length", "个项目本期调度未填报");
     para.Text("，需重点督导。");
   }

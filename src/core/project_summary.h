@@ -18,22 +18,22 @@ namespace qq {
 struct ProjectFacts {
   int64_t id = 0;
   std::string name;
-  std::optional<ProjectLevel> level;          // the year's level
+  std::optional<ProjectLevel> level;             // the year's level
   ProjectStage stage = ProjectStage::kPlanning;  // as of the report month
-  std::string chain, park, town;              // cut keys ("" when none)
+  std::string chain, park, town;                 // cut keys ("" when none)
   Money total_investment;
-  Money annual_plan;                          // the year's 年度计划投资 (0 when none)
-  Money completed_this_year;                  // latest filing up to the report month
+  Money annual_plan;          // the year's 年度计划投资 (0 when none)
+  Money completed_this_year;  // latest filing up to the report month
   std::optional<YearMonth> planned_start, actual_start, planned_production, actual_production;
-  bool filed = true;                          // has a record in the report month's round
-  std::optional<YearMonth> last_filed;        // the latest round it filed in
+  bool filed = true;                    // has a record in the report month's round
+  std::optional<YearMonth> last_filed;  // the latest round it filed in
 };
 
 struct SummaryGroup {
   std::string key;
   int count = 0;
   Money total_investment, annual_plan, completed_this_year;
-  std::optional<double> completion_rate;      // percent
+  std::optional<double> completion_rate;  // percent
 };
 
 struct SummaryItem {
@@ -52,15 +52,15 @@ struct ProjectSummary {
   std::string region_name;
   int year = 0;
   YearMonth as_of;
-  double schedule_pct = 0;                    // 时序进度 = month / 12, percent
+  double schedule_pct = 0;  // 时序进度 = month / 12, percent
   int count = 0;
   Money total_investment, annual_plan, completed_this_year;
   std::optional<double> completion_rate;
   int started = 0, start_due = 0, started_due = 0;
-  std::optional<double> start_rate;           // 开工率 = started_due / start_due
+  std::optional<double> start_rate;  // 开工率 = started_due / start_due
   int producing = 0, production_due = 0, producing_due = 0;
-  std::optional<double> production_rate;      // 投产率
-  bool has_round = false;                     // whether the report month has a round
+  std::optional<double> production_rate;  // 投产率
+  bool has_round = false;                 // whether the report month has a round
   std::vector<SummaryGroup> by_stage, by_level, by_chain, by_park, by_town;
   std::vector<SummaryItem> lagging, behind_pace, not_filed;
   std::string paragraph;
@@ -68,8 +68,8 @@ struct ProjectSummary {
 };
 
 // `has_round`: the report month has a scheduling round (otherwise no one is "not filed").
-ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearMonth as_of, bool has_round,
-                                 const std::vector<ProjectFacts>& projects);
+ProjectSummary SummarizeProjects(const std::string& region_name, int year, YearMonth as_of,
+                                 bool has_round, const std::vector<ProjectFacts>& projects);
 
 // 完成率 below 时序进度 by more than this many percentage points is "behind pace".
 inline constexpr double kBehindPacePoints = 10.0;

@@ -11,7 +11,8 @@ namespace {
 YearMonth M(int y, int m) { return *YearMonth::Of(y, m); }
 Money Yi(double v) { return Money::FromYuan(static_cast<int64_t>(std::llround(v * 1e8))); }
 
-ProjectFacts Make(int64_t id, const char* name, ProjectStage stage, double total, double plan, double done) {
+ProjectFacts Make(int64_t id, const char* name, ProjectStage stage, double total, double plan,
+                  double done) {
   ProjectFacts p;
   p.id = id;
   p.name = name;
@@ -25,7 +26,8 @@ ProjectFacts Make(int64_t id, const char* name, ProjectStage stage, double total
 class ProjectSummaryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto a = Make(1, "甲项目", ProjectStage::kUnderConstruction, 10, 4, 3.6);  // 90 % at 时序进度 75 %
+    auto a =
+        Make(1, "甲项目", ProjectStage::kUnderConstruction, 10, 4, 3.6);  // 90 % at 时序进度 75 %
     a.level = ProjectLevel::kProvincialMajor;
     a.chain = "钢铁";
     a.planned_start = M(2024, 2);
@@ -44,7 +46,8 @@ class ProjectSummaryTest : public ::testing::Test {
     auto d = Make(4, "丁项目", ProjectStage::kTerminated, 2, 0.5, 0);  // counted, never late
     d.planned_start = M(2024, 1);
     d.filed = false;
-    auto e = Make(5, "戊项目", ProjectStage::kPlanning, 1, 0, 0);  // no plan this year, starts next year
+    auto e =
+        Make(5, "戊项目", ProjectStage::kPlanning, 1, 0, 0);  // no plan this year, starts next year
     e.planned_start = M(2025, 3);
     projects_ = {a, b, c, d, e};
   }
@@ -76,7 +79,8 @@ TEST_F(ProjectSummaryTest, TotalsRatesAndCuts) {
   EXPECT_EQ(s.by_level[1].count, 2);
   EXPECT_EQ(s.by_level[1].annual_plan, Yi(3));
   EXPECT_EQ(s.by_level[2].key, "");  // no level
-  auto steel = std::find_if(s.by_chain.begin(), s.by_chain.end(), [](const auto& g) { return g.key == "钢铁"; });
+  auto steel = std::find_if(s.by_chain.begin(), s.by_chain.end(),
+                            [](const auto& g) { return g.key == "钢铁"; });
   ASSERT_NE(steel, s.by_chain.end());
   EXPECT_EQ(steel->count, 2);
   EXPECT_EQ(steel->completed_this_year, Yi(4.1));
@@ -89,7 +93,8 @@ TEST_F(ProjectSummaryTest, ListsWithReasons) {
   EXPECT_EQ(s.lagging[0].reason, "计划2024年5月开工，截至2024年9月仍处于签约阶段");
   ASSERT_EQ(s.behind_pace.size(), 1u);  // b at 25 %; e has no plan; d is terminated
   EXPECT_EQ(s.behind_pace[0].name, "乙项目");
-  EXPECT_NE(s.behind_pace[0].reason.find("低于时序进度75.0%50.0个百分点"), std::string::npos) << s.behind_pace[0].reason;
+  EXPECT_NE(s.behind_pace[0].reason.find("低于时序进度75.0%50.0个百分点"), std::string::npos)
+      << s.behind_pace[0].reason;
   ASSERT_EQ(s.not_filed.size(), 1u);  // the terminated project need not file
   EXPECT_EQ(s.not_filed[0].reason, "2024年9月调度未填报，最近一次填报为2024年8月");
   // 10 points is the line: a project exactly 10 points behind is not behind pace.
@@ -103,11 +108,18 @@ TEST_F(ProjectSummaryTest, ListsWithReasons) {
 
 TEST_F(ProjectSummaryTest, ParagraphNumbersAreTraceable) {
   auto s = SummarizeProjects("章丘区", 2024, M(2024, 9), true, projects_);
-  EXPECT_EQ(s.paragraph.rfind("截至2024年9月，章丘区2024年重点项目库共有项目5个，总投资21.0亿元，年度计划投资7.5亿元", 0), 0u)
+  EXPECT_EQ(
+      s.paragraph.rfind(
+          "截至2024年9月，章丘区2024年重点项目库共有项目5个，总投资21.0亿元，年度计划投资7.5亿元",
+          0),
+      0u)
       << s.paragraph;
-  EXPECT_NE(s.paragraph.find("其中省重大项目1个、区级重点项目2个"), std::string::npos) << s.paragraph;
-  EXPECT_NE(s.paragraph.find("本年累计完成投资5.3亿元，完成年度计划的70.7%，慢于时序进度（75.0%）4.3个百分点"),
-            std::string::npos) << s.paragraph;
+  EXPECT_NE(s.paragraph.find("其中省重大项目1个、区级重点项目2个"), std::string::npos)
+      << s.paragraph;
+  EXPECT_NE(s.paragraph.find(
+                "本年累计完成投资5.3亿元，完成年度计划的70.7%，慢于时序进度（75.0%）4.3个百分点"),
+            std::string::npos)
+      << s.paragraph;
   EXPECT_NE(s.paragraph.find("1个项目未按计划开工"), std::string::npos);
   // Every fact appears in the paragraph, in order, and states its field's value.
   size_t pos = 0;
@@ -117,7 +129,8 @@ TEST_F(ProjectSummaryTest, ParagraphNumbersAreTraceable) {
     pos = at + f.text.size();
   }
   auto fact = [&](const std::string& field) {
-    for (const auto& f : s.facts) if (f.field == field) return f.value;
+    for (const auto& f : s.facts)
+      if (f.field == field) return f.value;
     ADD_FAILURE() << "no fact " << field;
     return 0.0;
   };

@@ -1,10 +1,10 @@
 #include "ingest/project_sheet.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-
-#include <toml++/toml.h>
 
 #include "core/decimal.h"
 #include "core/unicode.h"
@@ -12,9 +12,11 @@
 namespace qq::ingest {
 namespace {
 
-constexpr const char* kMoneyFields[] = {"total_investment", "annual_plan", "completed_this_year", "completed_total",
-                                        "completed_period", "expected_output"};
-constexpr const char* kMonthFields[] = {"planned_start", "actual_start", "planned_production", "actual_production"};
+constexpr const char* kMoneyFields[] = {"total_investment",    "annual_plan",
+                                        "completed_this_year", "completed_total",
+                                        "completed_period",    "expected_output"};
+constexpr const char* kMonthFields[] = {"planned_start", "actual_start", "planned_production",
+                                        "actual_production"};
 
 bool IsMoney(const std::string& f) {
   return std::find(std::begin(kMoneyFields), std::end(kMoneyFields), f) != std::end(kMoneyFields);
@@ -28,9 +30,12 @@ std::pair<std::string, std::string> SplitUnit(const std::string& compact) {
   std::string base, unit;
   bool in = false;
   for (char c : compact) {
-    if (c == '(') in = true;
-    else if (c == ')') in = false;
-    else (in ? unit : base) += c;
+    if (c == '(')
+      in = true;
+    else if (c == ')')
+      in = false;
+    else
+      (in ? unit : base) += c;
   }
   return {base, unit};
 }
@@ -42,7 +47,8 @@ Result<ProjectColumns> ProjectColumns::Parse(std::string_view text, const std::s
   try {
     t = toml::parse(text, label);
   } catch (const toml::parse_error& e) {
-    return Status::InvalidArgument(label + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    return Status::InvalidArgument(label + ":" + std::to_string(e.source().begin.line) + ": " +
+                                   std::string(e.description()));
   }
   const toml::table* fields = t["fields"].as_table();
   if (!fields) return Status::InvalidArgument(label + ": missing [fields]");
@@ -50,19 +56,23 @@ Result<ProjectColumns> ProjectColumns::Parse(std::string_view text, const std::s
   for (const auto& [key, node] : *fields) {
     const toml::array* arr = node.as_array();
     if (!arr || arr->empty()) {
-      return Status::InvalidArgument(label + ":" + std::to_string(node.source().begin.line) + ": '" + std::string(key.str()) +
+      return Status::InvalidArgument(label + ":" + std::to_string(node.source().begin.line) +
+                                     ": '" + std::string(key.str()) +
                                      "' must be a non-empty list of headers");
     }
     for (const auto& item : *arr) {
       auto s = item.value<std::string>();
-      if (!s) return Status::InvalidArgument(label + ":" + std::to_string(item.source().begin.line) + ": headers are strings");
+      if (!s)
+        return Status::InvalidArgument(label + ":" + std::to_string(item.source().begin.line) +
+                                       ": headers are strings");
       std::string compact = CompactHeader(*s);
       if (!c.canonical_.count(std::string(key.str()))) c.canonical_[std::string(key.str())] = *s;
       // An alias may itself carry brackets (所在乡镇(街道)); keep both forms.
       c.alias_to_field_[compact] = std::string(key.str());
     }
   }
-  if (!c.canonical_.count("name")) return Status::InvalidArgument(label + ": [fields] needs 'name'");
+  if (!c.canonical_.count("name"))
+    return Status::InvalidArgument(label + ": [fields] needs 'name'");
   return c;
 }
 
@@ -81,8 +91,8 @@ std::string ProjectColumns::Canonical(const std::string& field) const {
 
 ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& columns) {
   ProjectSheets out;
-  auto issue = [&](int sheet, int row, size_t col, const std::string& header, const std::string& value,
-                   const std::string& kind, const std::string& message) {
+  auto issue = [&](int sheet, int row, size_t col, const std::string& header,
+                   const std::string& value, const std::string& kind, const std::string& message) {
     ImportIssue i;
     i.file = table.file_name;
     if (table.format == "xlsx") i.sheet = table.sheets[static_cast<size_t>(sheet)].name;
@@ -120,13 +130,18 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
       const auto& [field, unit] = fields[c];
       if (!IsMoney(field)) continue;
       int header_row_number = sheet.row_numbers[static_cast<size_t>(header_index)];
-      if (unit.find("亿") != std::string::npos) money_pow[c] = 8;
-      else if (unit.find("万") != std::string::npos) money_pow[c] = 4;
-      else if (unit.find("千") != std::string::npos) money_pow[c] = 3;
-      else if (unit == "元") money_pow[c] = 0;
+      if (unit.find("亿") != std::string::npos)
+        money_pow[c] = 8;
+      else if (unit.find("万") != std::string::npos)
+        money_pow[c] = 4;
+      else if (unit.find("千") != std::string::npos)
+        money_pow[c] = 3;
+      else if (unit == "元")
+        money_pow[c] = 0;
       else {
-        out.warnings.push_back(issue(static_cast<int>(s), header_row_number, c, header_row[c].text, header_row[c].text,
-                                     "unit_assumed", "表头未注明单位，按万元读取 (no unit in the header; read in 万元)"));
+        out.warnings.push_back(issue(
+            static_cast<int>(s), header_row_number, c, header_row[c].text, header_row[c].text,
+            "unit_assumed", "表头未注明单位，按万元读取 (no unit in the header; read in 万元)"));
       }
     }
     for (size_t r = static_cast<size_t>(header_index) + 1; r < sheet.rows.size(); ++r) {
@@ -145,7 +160,8 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
         d.cell_of[field] = CellName(c, row_number);
         d.header_of[field] = header_row[c].text;
         auto err = [&](const std::string& kind, const std::string& message) {
-          out.errors.push_back(issue(static_cast<int>(s), row_number, c, header_row[c].text, row[c].text, kind, message));
+          out.errors.push_back(issue(static_cast<int>(s), row_number, c, header_row[c].text,
+                                     row[c].text, kind, message));
           bad = true;
         };
         if (IsMoney(field)) {
@@ -159,22 +175,33 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
             continue;
           }
           Money value = Money::FromYuan(*v);
-          if (field == "total_investment") d.total_investment = value;
-          else if (field == "annual_plan") d.annual_plan = value;
-          else if (field == "completed_this_year") d.completed_this_year = value;
-          else if (field == "completed_total") d.completed_total = value;
-          else if (field == "completed_period") d.completed_period = value;
-          else if (field == "expected_output") d.expected_output = value;
+          if (field == "total_investment")
+            d.total_investment = value;
+          else if (field == "annual_plan")
+            d.annual_plan = value;
+          else if (field == "completed_this_year")
+            d.completed_this_year = value;
+          else if (field == "completed_total")
+            d.completed_total = value;
+          else if (field == "completed_period")
+            d.completed_period = value;
+          else if (field == "expected_output")
+            d.expected_output = value;
         } else if (IsMonth(field)) {
-          auto ym = !row[c].date.empty() ? YearMonth::Parse(row[c].date.substr(0, 7)) : YearMonth::Parse(text);
+          auto ym = !row[c].date.empty() ? YearMonth::Parse(row[c].date.substr(0, 7))
+                                         : YearMonth::Parse(text);
           if (!ym.ok()) {
             err("bad_month", "月份无法识别，应写作2024-03或2024年3月 (not a month)");
             continue;
           }
-          if (field == "planned_start") d.planned_start = *ym;
-          else if (field == "actual_start") d.actual_start = *ym;
-          else if (field == "planned_production") d.planned_production = *ym;
-          else d.actual_production = *ym;
+          if (field == "planned_start")
+            d.planned_start = *ym;
+          else if (field == "actual_start")
+            d.actual_start = *ym;
+          else if (field == "planned_production")
+            d.planned_production = *ym;
+          else
+            d.actual_production = *ym;
         } else if (field == "progress" || field == "jobs" || field == "workers") {
           std::string number = text;
           if (!number.empty() && number.back() == '%') number.pop_back();
@@ -190,8 +217,8 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
           }
           if (field == "progress") {
             // A fraction (0.35) in a percent column is read as 35 %.
-            if (value > 0 && value <= 1 && number.find('.') != std::string::npos && row[c].kind == Cell::Kind::kNumber &&
-                text.back() != '%') {
+            if (value > 0 && value <= 1 && number.find('.') != std::string::npos &&
+                row[c].kind == Cell::Kind::kNumber && text.back() != '%') {
               value *= 100;
             }
             if (value > 100) {
@@ -209,45 +236,65 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
         } else if (field == "level") {
           auto l = ParseProjectLevel(text);
           if (!l.ok()) {
-            err("invalid_value", "项目级别应为 省重大、省优选、省重点、市重点、区级重点 之一 (unknown level)");
+            err("invalid_value",
+                "项目级别应为 省重大、省优选、省重点、市重点、区级重点 之一 (unknown level)");
             continue;
           }
           d.level = *l;
         } else if (field == "stage") {
           auto st = ParseProjectStage(text);
           if (!st.ok()) {
-            err("invalid_value", "建设阶段应为 谋划、签约、开工、在建、试投产、投产、达产、暂停、终止 之一 (unknown stage)");
+            err("invalid_value",
+                "建设阶段应为 谋划、签约、开工、在建、试投产、投产、达产、暂停、终止 之一 (unknown "
+                "stage)");
             continue;
           }
           d.stage = *st;
-        } else if (field == "name") d.name = text;
-        else if (field == "chain") d.chain = text;
-        else if (field == "cluster") d.cluster = text;
-        else if (field == "town") d.town = text;
-        else if (field == "park") d.park = text;
-        else if (field == "problems") d.problems = text;
-        else if (field == "reason") d.reason = text;
-        else if (field == "manager") d.manager = text;
-        else if (field == "leader") d.leader = text;
+        } else if (field == "name")
+          d.name = text;
+        else if (field == "chain")
+          d.chain = text;
+        else if (field == "cluster")
+          d.cluster = text;
+        else if (field == "town")
+          d.town = text;
+        else if (field == "park")
+          d.park = text;
+        else if (field == "problems")
+          d.problems = text;
+        else if (field == "reason")
+          d.reason = text;
+        else if (field == "manager")
+          d.manager = text;
+        else if (field == "leader")
+          d.leader = text;
       }
       if (!any) continue;
       if (d.name.empty()) {
         size_t col = 0;
-        for (size_t c = 0; c < fields.size(); ++c) if (fields[c].first == "name") col = c;
-        out.errors.push_back(issue(static_cast<int>(s), row_number, col, header_row[col].text, "", "missing_mandatory",
+        for (size_t c = 0; c < fields.size(); ++c)
+          if (fields[c].first == "name") col = c;
+        out.errors.push_back(issue(static_cast<int>(s), row_number, col, header_row[col].text, "",
+                                   "missing_mandatory",
                                    "缺少项目名称 (the project name is missing)"));
         continue;
       }
       if (!seen_names.insert(d.name).second) {
-        out.errors.push_back(issue(static_cast<int>(s), row_number, 0, "", d.name, "duplicate_project",
-                                   "项目在本文件中重复，首次出现在" + first_row_of[d.name] + " (the project is repeated)"));
+        out.errors.push_back(issue(static_cast<int>(s), row_number, 0, "", d.name,
+                                   "duplicate_project",
+                                   "项目在本文件中重复，首次出现在" + first_row_of[d.name] +
+                                       " (the project is repeated)"));
         continue;
       }
-      first_row_of[d.name] = (table.format == "xlsx" ? sheet.name + "!" : std::string()) + "第" + std::to_string(row_number) + "行";
-      if (d.completed_this_year && d.completed_total && *d.completed_this_year > *d.completed_total) {
-        out.errors.push_back(issue(static_cast<int>(s), row_number, 0, d.header_of["completed_this_year"],
+      first_row_of[d.name] = (table.format == "xlsx" ? sheet.name + "!" : std::string()) + "第" +
+                             std::to_string(row_number) + "行";
+      if (d.completed_this_year && d.completed_total &&
+          *d.completed_this_year > *d.completed_total) {
+        out.errors.push_back(issue(static_cast<int>(s), row_number, 0,
+                                   d.header_of["completed_this_year"],
                                    d.completed_this_year->ToString(), "inconsistent_values",
-                                   "本年累计完成投资大于开工以来累计完成投资 (this year's completed investment exceeds the total since the start)"));
+                                   "本年累计完成投资大于开工以来累计完成投资 (this year's "
+                                   "completed investment exceeds the total since the start)"));
         out.errors.back().cell = d.cell_of["completed_this_year"];
         continue;
       }
@@ -258,7 +305,8 @@ ProjectSheets ParseProjectTable(const Table& table, const ProjectColumns& column
     ImportIssue i;
     i.file = table.file_name;
     i.kind = "missing_mandatory";
-    i.message = "未找到“项目名称”列，请使用调度表模板 (no 项目名称 column; use the round's template)";
+    i.message =
+        "未找到“项目名称”列，请使用调度表模板 (no 项目名称 column; use the round's template)";
     out.errors.push_back(i);
   }
   return out;

@@ -36,12 +36,12 @@ struct ProjectDraft {
   std::string name, chain, cluster, town, park, problems, reason, manager, leader;
   std::optional<ProjectLevel> level;
   std::optional<ProjectStage> stage;
-  std::optional<Money> total_investment, annual_plan, completed_this_year, completed_total, completed_period,
-      expected_output;
+  std::optional<Money> total_investment, annual_plan, completed_this_year, completed_total,
+      completed_period, expected_output;
   std::optional<YearMonth> planned_start, actual_start, planned_production, actual_production;
   std::optional<double> progress;
   std::optional<int> jobs, workers;
-  std::map<std::string, std::string> cell_of;  // field → "D7", for errors found later
+  std::map<std::string, std::string> cell_of;    // field → "D7", for errors found later
   std::map<std::string, std::string> header_of;  // field → the header as written
 };
 

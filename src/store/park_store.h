@@ -26,11 +26,11 @@ struct Parcel {
   int64_t id = 0;
   std::optional<int64_t> park_id;
   RegionCode region;
-  std::string code;                 // 地块编号
+  std::string code;  // 地块编号
   double area_m2 = 0;
   std::string land_use = "工业用地";
-  std::optional<int64_t> price;     // 元, the whole parcel
-  std::string status = "可供";      // 闲置, 可供, 已供
+  std::optional<int64_t> price;  // 元, the whole parcel
+  std::string status = "可供";   // 闲置, 可供, 已供
   std::optional<int64_t> enterprise_id, project_id;
   std::optional<Date> idle_since, revitalized_at;
   std::string note;

@@ -21,17 +21,20 @@ Result<Round> ReadRound(const Statement& st) {
   return r;
 }
 
-
-
 }  // namespace
 
 Status RoundStore::Open(Round& r) {
-  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO schedule_round (region, period, deadline, status, created_at) VALUES (?, ?, ?, ?, ?)"));
-  st.Bind(1, r.region.str()).Bind(2, r.period.Packed()).Bind(3, r.deadline.ToString()).Bind(4, r.status).Bind(5, r.created_at);
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare("INSERT INTO schedule_round (region, period, deadline, "
+                                           "status, created_at) VALUES (?, ?, ?, ?, ?)"));
+  st.Bind(1, r.region.str())
+      .Bind(2, r.period.Packed())
+      .Bind(3, r.deadline.ToString())
+      .Bind(4, r.status)
+      .Bind(5, r.created_at);
   Status s = st.Run();
   if (s.code() == StatusCode::kConflict) {
-    return Status::AlreadyExists(r.region.str() + " 已有 " + r.period.ToString() + " 调度轮次 (the round exists)");
+    return Status::AlreadyExists(r.region.str() + " 已有 " + r.period.ToString() +
+                                 " 调度轮次 (the round exists)");
   }
   QQ_RETURN_IF_ERROR(s);
   r.id = db_.LastInsertId();
@@ -39,7 +42,8 @@ Status RoundStore::Open(Round& r) {
 }
 
 Result<Round> RoundStore::Get(int64_t id) {
-  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(std::string("SELECT ") + kRoundColumns + " FROM schedule_round WHERE id = ?"));
+  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(std::string("SELECT ") + kRoundColumns +
+                                           " FROM schedule_round WHERE id = ?"));
   st.Bind(1, id);
   QQ_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("no scheduling round with id " + std::to_string(id));
@@ -56,9 +60,11 @@ Result<std::optional<Round>> RoundStore::Find(const RegionCode& region, YearMont
   return std::optional<Round>(r);
 }
 
-Result<std::vector<Round>> RoundStore::List(const std::vector<RegionCode>& scope, std::optional<int> year) {
+Result<std::vector<Round>> RoundStore::List(const std::vector<RegionCode>& scope,
+                                            std::optional<int> year) {
   ScopeFilter filter("region", scope);
-  std::string sql = std::string("SELECT ") + kRoundColumns + " FROM schedule_round WHERE " + filter.Sql();
+  std::string sql =
+      std::string("SELECT ") + kRoundColumns + " FROM schedule_round WHERE " + filter.Sql();
   if (year) sql += " AND period / 100 = ?";
   sql += " ORDER BY period DESC, region";
   QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(sql));
@@ -81,26 +87,39 @@ Status RoundStore::SetStatus(int64_t round_id, const std::string& status) {
 }
 
 Status RoundStore::AddRecord(RoundRecord& r) {
-  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO round_record (round_id, project_id, filed_at, completed_total, completed_period, completed_this_year, "
-      "progress_pct, stage, workers, problems, source, import_id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  st.Bind(1, r.round_id).Bind(2, r.project_id).Bind(3, r.filed_at).Bind(4, Yuan(r.completed_total))
-      .Bind(5, Yuan(r.completed_period)).Bind(6, Yuan(r.completed_this_year)).Bind(7, r.progress_pct)
+  QQ_ASSIGN_OR_RETURN(auto st,
+                      db_.Prepare("INSERT INTO round_record (round_id, project_id, filed_at, "
+                                  "completed_total, completed_period, completed_this_year, "
+                                  "progress_pct, stage, workers, problems, source, import_id, "
+                                  "username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  st.Bind(1, r.round_id)
+      .Bind(2, r.project_id)
+      .Bind(3, r.filed_at)
+      .Bind(4, Yuan(r.completed_total))
+      .Bind(5, Yuan(r.completed_period))
+      .Bind(6, Yuan(r.completed_this_year))
+      .Bind(7, r.progress_pct)
       .Bind(8, ProjectStageLabel(r.stage));
-  if (r.workers) st.Bind(9, *r.workers); else st.BindNull(9);
+  if (r.workers)
+    st.Bind(9, *r.workers);
+  else
+    st.BindNull(9);
   st.Bind(10, r.problems).Bind(11, r.source).Bind(12, r.import_id).Bind(13, r.username);
   QQ_RETURN_IF_ERROR(st.Run());
   r.id = db_.LastInsertId();
   return Status::Ok();
 }
 
-Result<std::vector<RoundRecord>> RoundStore::ReadRecords(const std::string& where,
-                                                         const std::function<void(Statement&)>& bind) {
-  QQ_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "SELECT r.id, r.round_id, s.period, r.project_id, r.filed_at, r.completed_total, r.completed_period, "
-      "r.completed_this_year, r.progress_pct, r.stage, r.workers, r.problems, r.source, r.import_id, r.username "
-      "FROM round_record r JOIN schedule_round s ON s.id = r.round_id JOIN project p ON p.id = r.project_id WHERE " +
-      where + " ORDER BY s.period, r.id"));
+Result<std::vector<RoundRecord>> RoundStore::ReadRecords(
+    const std::string& where, const std::function<void(Statement&)>& bind) {
+  QQ_ASSIGN_OR_RETURN(auto st,
+                      db_.Prepare("SELECT r.id, r.round_id, s.period, r.project_id, r.filed_at, "
+                                  "r.completed_total, r.completed_period, "
+                                  "r.completed_this_year, r.progress_pct, r.stage, r.workers, "
+                                  "r.problems, r.source, r.import_id, r.username "
+                                  "FROM round_record r JOIN schedule_round s ON s.id = r.round_id "
+                                  "JOIN project p ON p.id = r.project_id WHERE " +
+                                  where + " ORDER BY s.period, r.id"));
   bind(st);
   std::vector<RoundRecord> out;
   while (true) {
@@ -127,7 +146,8 @@ Result<std::vector<RoundRecord>> RoundStore::ReadRecords(const std::string& wher
   return out;
 }
 
-Result<std::vector<RoundRecord>> RoundStore::RecordsIn(const std::vector<RegionCode>& scope, int year) {
+Result<std::vector<RoundRecord>> RoundStore::RecordsIn(const std::vector<RegionCode>& scope,
+                                                       int year) {
   ScopeFilter filter("p.region", scope);
   return ReadRecords(filter.Sql() + " AND s.period / 100 = ?", [&](Statement& st) {
     int i = filter.Bind(st, 1);

@@ -18,7 +18,7 @@ namespace qq::store {
 struct Round {
   int64_t id = 0;
   RegionCode region;
-  YearMonth period;      // the month the round reports on
+  YearMonth period;  // the month the round reports on
   Date deadline;
   std::string status = "open";  // open, closed
   int64_t created_at = 0;
@@ -28,7 +28,7 @@ struct Round {
 struct RoundRecord {
   int64_t id = 0;
   int64_t round_id = 0;
-  YearMonth period;      // the round's period (filled when read)
+  YearMonth period;  // the round's period (filled when read)
   int64_t project_id = 0;
   int64_t filed_at = 0;  // Unix seconds
   std::optional<Money> completed_total, completed_period, completed_this_year;
@@ -59,7 +59,8 @@ class RoundStore {
   Result<std::vector<RoundRecord>> RecordsOf(int64_t project_id);
 
  private:
-  Result<std::vector<RoundRecord>> ReadRecords(const std::string& where, const std::function<void(Statement&)>& bind);
+  Result<std::vector<RoundRecord>> ReadRecords(const std::string& where,
+                                               const std::function<void(Statement&)>& bind);
   Database& db_;
 };
 
