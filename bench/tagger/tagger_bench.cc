@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
   }
 
   // The file is mapped and read front to back once (MADV_SEQUENTIAL); records are split with
-  // memchr and handed to TagBatch in blocks of about 8 MB.
+  // memchr and handed to TagBatch in blocks of about 1 MB, so that the lines just split are
+  // still in the cache when they are tagged (8 MB blocks cost about 3 % more CPU).
   int fd = open(firms_path.c_str(), O_RDONLY);
   if (fd < 0) {
     std::fprintf(stderr, "tagger_bench: cannot open %s\n", firms_path.c_str());
@@ -104,7 +105,7 @@ int main(int argc, char** argv) {
       size ? static_cast<const char*>(mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0)) : nullptr;
   if (size && data == MAP_FAILED) return 1;
   if (size) madvise(const_cast<char*>(data), size, MADV_SEQUENTIAL);
-  constexpr size_t kBlock = 8u << 20;
+  constexpr size_t kBlock = 1u << 20;
   unsigned long long firms = 0, bytes = 0, tagged = 0, chain_tags = 0, evidence = 0;
   std::vector<qq::tagger::FirmText> batch;
   std::vector<qq::tagger::TagResult> results;

@@ -81,7 +81,7 @@ Result<std::unique_ptr<Matcher>> CompileMatcher(const std::vector<MatcherPattern
     exprs[i] = patterns[i].text.data();
     lens[i] = patterns[i].text.size();
     flags[i] = patterns[i].caseless ? HS_FLAG_CASELESS : 0;
-    ids[i] = static_cast<unsigned>(i);
+    ids[i] = patterns[i].id == kIndexId ? static_cast<unsigned>(i) : patterns[i].id;
   }
   hs_database_t* db = nullptr;
   hs_compile_error_t* error = nullptr;

@@ -13,10 +13,14 @@
 
 namespace qq::tagger {
 
-// One pattern of a dictionary. Its id is its index in the list given to CompileMatcher.
+// `MatcherPattern::id` meaning "the pattern's index in the list given to CompileMatcher".
+inline constexpr uint32_t kIndexId = UINT32_MAX;
+
+// One pattern of a dictionary.
 struct MatcherPattern {
-  std::string text;       // UTF-8 literal
-  bool caseless = false;  // ASCII letters match either case
+  std::string text;        // UTF-8 literal
+  bool caseless = false;   // ASCII letters match either case
+  uint32_t id = kIndexId;  // reported as MatchHit::pattern (kIndexId: the pattern's index)
 };
 
 // A match: the pattern's id and the byte offset just past its last byte.

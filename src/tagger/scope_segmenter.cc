@@ -10,6 +10,43 @@
 #include "tagger/text_normalizer.h"
 
 namespace qq::tagger {
+namespace {
+
+// The first position in [from, to) where `needle` starts and fits in `s`, or `to`. 16 bytes at a
+// time: a candidate must have the needle's first and last byte in place (。 and 、 share their
+// first byte, which is frequent in Chinese text).
+size_t FindLiteral(std::string_view s, std::string_view needle, size_t from, size_t to) {
+  const size_t m = needle.size();
+  if (m == 0 || s.size() < m) return to;
+  const size_t end = std::min(to, s.size() - m + 1);  // starts before `end` fit in `s`
+  const char* d = s.data();
+  size_t i = from;
+#if defined(__SSE2__)
+  if (m >= 2) {
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i last = _mm_set1_epi8(needle[m - 1]);
+    for (; i + 16 <= end; i += 16) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i + m - 1));
+      auto mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+      while (mask) {
+        const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+        size_t k = 1;  // first and last byte are in place
+        while (k + 1 < m && d[at + k] == needle[k]) ++k;
+        if (k + 1 >= m) return at;
+        mask &= mask - 1;
+      }
+    }
+  }
+#endif
+  for (; i < end; ++i) {
+    if (d[i] == needle[0] && std::memcmp(d + i, needle.data(), m) == 0) return i;
+  }
+  return to;
+}
+
+}  // namespace
 
 int Segmentation::ItemOf(uint32_t begin, uint32_t end, int hint) const {
   int n = static_cast<int>(items.size());
@@ -65,6 +102,15 @@ Result<ScopeSegmenter> ScopeSegmenter::Create(const TaggerRules& rules) {
     }
   }
   add(rules.header_marks, kHeaderMark);
+  for (const auto& [cp, role] : s.roles_) {
+    if (cp < 0x80) {
+      if (s.ascii_roles_[cp] == kNone) s.ascii_roles_[cp] = role;
+      continue;
+    }
+    WideRole& slot = s.wide_roles_[WideSlot(cp)];
+    if (slot.role == kNone) slot = {cp, role};
+    s.wide_collision_ |= slot.cp != cp;
+  }
   s.openers_ = rules.negation_openers;
   s.sentence_separators_ = rules.sentence_separators;
   return s;
@@ -109,6 +155,24 @@ uint32_t ScopeSegmenter::NextInteresting(std::string_view scope, uint32_t p) con
   return p;
 }
 
+size_t ScopeSegmenter::NextBracketLead(std::string_view scope, size_t p) const {
+  const size_t n = scope.size();
+  const auto* d = reinterpret_cast<const unsigned char*>(scope.data());
+#if defined(__SSE2__)
+  while (p + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
+    __m128i hit = _mm_setzero_si128();
+    for (unsigned char b : bracket_leads_)
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask) return p + static_cast<size_t>(__builtin_ctz(mask));
+    p += 16;
+  }
+#endif
+  while (p < n && !bracket_lead_[d[p]]) ++p;
+  return p;
+}
+
 void ScopeSegmenter::NotesAfterSentences(std::string_view scope, std::vector<ByteSpan>& out) const {
   const size_t n = scope.size();
   const char* d = scope.data();
@@ -117,16 +181,10 @@ void ScopeSegmenter::NotesAfterSentences(std::string_view scope, std::vector<Byt
     // The next sentence separator: memchr on its first byte, which is rare in Chinese text.
     size_t best = n, best_len = 0;
     for (const auto& sep : sentence_separators_) {
-      for (size_t at = pos; at < best;) {
-        const void* f = std::memchr(d + at, sep[0], best - at);
-        if (!f) break;
-        at = static_cast<size_t>(static_cast<const char*>(f) - d);
-        if (n - at >= sep.size() && std::memcmp(d + at, sep.data(), sep.size()) == 0) {
-          best = at;
-          best_len = sep.size();
-          break;
-        }
-        ++at;
+      const size_t at = FindLiteral(scope, sep, pos, best);
+      if (at < best) {
+        best = at;
+        best_len = sep.size();
       }
     }
     if (best >= n) return;
@@ -134,22 +192,16 @@ void ScopeSegmenter::NotesAfterSentences(std::string_view scope, std::vector<Byt
     pos = open;
     if (open >= n) return;
     size_t len;
-    if (RoleOf(DecodeUtf8(scope, open, &len)) != kOpen) continue;
+    if (RoleAt(scope, open, &len) != kOpen) continue;
     int depth = 0;
     size_t q = open;
     while (q < n) {
       auto lead = static_cast<unsigned char>(d[q]);
       if (!bracket_lead_[lead]) {
-        // Jump to the next byte that may start a bracket.
-        size_t next = n;
-        for (unsigned char b : bracket_leads_) {
-          const void* f = std::memchr(d + q, b, next - q);
-          if (f) next = static_cast<size_t>(static_cast<const char*>(f) - d);
-        }
-        q = next;
+        q = NextBracketLead(scope, q);
         continue;
       }
-      Role role = RoleOf(DecodeUtf8(scope, q, &len));
+      Role role = RoleAt(scope, q, &len);
       q += len;
       if (role == kOpen) ++depth;
       if (role == kClose && --depth == 0) break;
@@ -160,7 +212,8 @@ void ScopeSegmenter::NotesAfterSentences(std::string_view scope, std::vector<Byt
   }
 }
 
-void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t stop_after) const {
+void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t stop_after,
+                             uint32_t max_items) const {
   out.Clear();
   const auto n = static_cast<uint32_t>(scope.size());
   uint32_t content = 0;  // where the current item's content starts
@@ -205,9 +258,8 @@ void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t
       continue;
     }
     size_t len;
-    char32_t cp = DecodeUtf8(scope, p, &len);
+    const Role role = RoleAt(scope, p, &len);
     const uint32_t next = p + static_cast<uint32_t>(len);
-    Role role = RoleOf(cp);
     switch (role) {
       case kNone:
         break;
@@ -238,7 +290,7 @@ void ScopeSegmenter::Segment(std::string_view scope, Segmentation& out, uint32_t
           close_item(p);
           content = trim_start(next);
           if (role == kSentenceSep) header = -1;
-          if (p >= stop_after && next < n) {
+          if ((p >= stop_after || out.items.size() >= max_items) && next < n) {
             out.truncated = true;
             out.object_starts.resize(objects_mark);
             return;

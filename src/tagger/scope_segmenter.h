@@ -19,6 +19,7 @@
 
 #include "core/status.h"
 #include "tagger/rules.h"
+#include "tagger/text_normalizer.h"
 
 namespace qq::tagger {
 
@@ -71,18 +72,46 @@ class ScopeSegmenter {
 
   // Segments `scope` into `out` (cleared first). Never fails: unbalanced brackets close at the
   // end of the text. With `stop_after` < scope.size(), stops at the end of the item that
-  // contains byte `stop_after` (or the first item ending after it) and sets out.truncated: the
-  // tagger segments only as far as its matches reach.
-  void Segment(std::string_view scope, Segmentation& out, uint32_t stop_after = UINT32_MAX) const;
+  // contains byte `stop_after` (or the first item ending after it), and with `max_items`, once
+  // that many items are closed; either sets out.truncated when text is left. The tagger segments
+  // only as far as its matches reach.
+  void Segment(std::string_view scope, Segmentation& out, uint32_t stop_after = UINT32_MAX,
+               uint32_t max_items = UINT32_MAX) const;
 
  private:
   enum Role : uint8_t { kNone, kItemSep, kSentenceSep, kObjectSep, kOpen, kClose, kHeaderMark };
   Role RoleOf(char32_t cp) const;
+  // The role of the character at `p` and its length in bytes.
+  Role RoleAt(std::string_view scope, size_t p, size_t* len) const {
+    const auto c = static_cast<unsigned char>(scope[p]);
+    if (c < 0x80) {
+      *len = 1;
+      return ascii_roles_[c];
+    }
+    const char32_t cp = DecodeUtf8(scope, p, len);
+    if (wide_collision_) return RoleOf(cp);
+    const WideRole& slot = wide_roles_[WideSlot(cp)];
+    return slot.cp == cp ? slot.role : kNone;
+  }
   bool OpensNegation(std::string_view scope, size_t pos) const;
   // The first position >= p holding a separator's first byte (or scope.size()).
   uint32_t NextInteresting(std::string_view scope, uint32_t p) const;
+  // The first position >= p holding a bracket's first byte (or scope.size()).
+  size_t NextBracketLead(std::string_view scope, size_t p) const;
 
-  std::vector<std::pair<char32_t, Role>> roles_;  // few entries; linear lookup
+  // Separator characters and their roles, in rule order (a character's first entry wins).
+  std::vector<std::pair<char32_t, Role>> roles_;
+  Role ascii_roles_[128] = {};  // the roles of ASCII characters
+  // The roles of the other characters, by a hash of the code point (WideSlot); when two share a
+  // slot RoleOf searches roles_.
+  struct WideRole {
+    char32_t cp = 0;
+    Role role = kNone;
+  };
+  static constexpr size_t kWideSlots = 64;
+  static size_t WideSlot(char32_t cp) { return (cp * 2654435761u) >> 26; }
+  WideRole wide_roles_[kWideSlots] = {};
+  bool wide_collision_ = false;
   bool interesting_lead_[256] = {};
   std::vector<unsigned char> wide_leads_;  // non-ASCII first bytes of separator characters
   bool bracket_lead_[256] = {};            // first bytes of bracket characters

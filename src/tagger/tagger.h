@@ -78,8 +78,8 @@ struct TagResult {
 class Tagger {
  public:
   // Compiles `chains` (as loaded by ingest::LoadChainTemplates) and `rules`. Returns
-  // InvalidArgument if there are no chains, if a rule names an unknown chain or link, or if a
-  // term cannot be compiled; FailedPrecondition if OpenCC's data is missing.
+  // InvalidArgument if there are no chains or more than 64, if a rule names an unknown chain or
+  // link, or if a term cannot be compiled; FailedPrecondition if OpenCC's data is missing.
   static Result<Tagger> Create(const std::vector<Chain>& chains, const TaggerRules& rules);
   Tagger(Tagger&&) noexcept;
   Tagger& operator=(Tagger&&) noexcept;

@@ -15,8 +15,30 @@
 namespace qq::tagger {
 
 // Decodes the UTF-8 code point at `s[i]`, storing its byte length in `*len` (1 for a bad byte,
-// which decodes as U+FFFD).
-char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
+// which decodes as U+FFFD). Inline: the tagger decodes separators and letters per record.
+inline char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > s.size()) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *len = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  *len = n;
+  return cp;
+}
 // Appends the UTF-8 encoding of `cp`.
 void AppendUtf8(char32_t cp, std::string& out);
 // Number of code points in `s`.
