@@ -18,6 +18,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ingest/chain_templates.h"
 #include "tagger/rules.h"
 #include "tagger/tagger.h"
@@ -29,6 +33,46 @@ double CpuSeconds() {
   rusage u;
   getrusage(RUSAGE_SELF, &u);
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// The length of the line at `p` (up to its newline or `n`). One SSE2 pass, 16 bytes at a time:
+// memchr per line and per field costs about a tenth of the whole run on these ~330-byte records.
+size_t LineLength(const char* p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (const int m = _mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+  }
+#endif
+  const void* hit = std::memchr(p + i, '\n', n - i);
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - p) : n;
+}
+
+// Splits a record into its eight tab-separated fields (the last takes the rest of the line).
+void SplitFields(const char* line, size_t len, std::string_view (&f)[8]) {
+  size_t k = 0, start = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i tab = _mm_set1_epi8('\t');
+  for (; k < 7 && i + 16 <= len; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line + i));
+    auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)));
+    for (; m && k < 7; m &= m - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(m));
+      f[k++] = std::string_view(line + start, at - start);
+      start = at + 1;
+    }
+  }
+  i = std::max(i, start);
+#endif
+  for (; k < 7 && i < len; ++i) {
+    if (line[i] != '\t') continue;
+    f[k++] = std::string_view(line + start, i - start);
+    start = i + 1;
+  }
+  f[k] = std::string_view(line + start, len - start);
 }
 
 int Usage() {
@@ -89,7 +133,7 @@ int main(int argc, char** argv) {
   }
 
   // The file is mapped and read front to back once (MADV_SEQUENTIAL); records are split with
-  // memchr and handed to TagBatch in blocks of about 1 MB, so that the lines just split are
+  // SSE2 and handed to TagBatch in blocks of about 1 MB, so that the lines just split are
   // still in the cache when they are tagged (8 MB blocks cost about 3 % more CPU).
   int fd = open(firms_path.c_str(), O_RDONLY);
   if (fd < 0) {
@@ -116,28 +160,17 @@ int main(int argc, char** argv) {
     batch.clear();
     while (p < size && (p < block_end || batch.empty()) && firms + batch.size() < limit) {
       const char* line = data + p;
-      const char* nl = static_cast<const char*>(std::memchr(line, '\n', size - p));
-      size_t len = nl ? static_cast<size_t>(nl - line) : size - p;
-      p += len + (nl ? 1 : 0);
-      bytes += len + (nl ? 1 : 0);
+      const size_t len = LineLength(line, size - p);
+      const size_t used = len + (p + len < size ? 1 : 0);
+      p += used;
+      bytes += used;
       if (header) {
         header = false;
         continue;
       }
       // uscc, name, region, town, industry, founded, capital, scope
       std::string_view f[8];
-      const char* q = line;
-      const char* line_end = line + len;
-      for (size_t k = 0; k < 8; ++k) {
-        const char* tab =
-            k < 7
-                ? static_cast<const char*>(std::memchr(q, '\t', static_cast<size_t>(line_end - q)))
-                : nullptr;
-        const char* e = tab ? tab : line_end;
-        f[k] = std::string_view(q, static_cast<size_t>(e - q));
-        if (!tab) break;
-        q = tab + 1;
-      }
+      SplitFields(line, len, f);
       batch.push_back({f[1], f[7], f[4]});
     }
     if (batch.empty()) continue;
@@ -162,6 +195,12 @@ int main(int argc, char** argv) {
       "in %.2f s)\n",
       firms, bytes / 1e6, cpu, secs, bytes / 1e6 / cpu, firms / cpu, tagged, chain_tags, evidence,
       tagger->PatternCount(), compile_s);
+  const qq::tagger::ItemReuse reuse = tagger->ItemReuseSoFar();
+  std::printf("qiangqu tagger: %.2f %% of %llu items scanned in blocks had been seen before\n",
+              reuse.items
+                  ? 100.0 * static_cast<double>(reuse.reused) / static_cast<double>(reuse.items)
+                  : 0.0,
+              static_cast<unsigned long long>(reuse.items));
   std::printf("qiangqu_mbps=%.3f\n", bytes / 1e6 / cpu);
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "tagger/matcher.h"
+#include "tagger/piece_cache.h"
 #include "tagger/scope_segmenter.h"
 #include "tagger/text_normalizer.h"
 
@@ -301,6 +302,7 @@ class TypoFreeTexts {
 // Per-thread state: scratch for the matchers and every buffer the per-record logic needs.
 struct Workspace {
   std::unique_ptr<MatcherScratch> scratch, excl_scratch, full_scratch;
+  std::unique_ptr<PieceCache> piece_cache;  // the block scans' (null: every item is scanned)
   // The record being decided: the text its matches come from (its scope, or its line of the
   // block) and the notes cut out of that line.
   std::string_view scanned;
@@ -512,6 +514,10 @@ struct Tagger::Impl {
   // No two patterns match the same text (ASCII case aside): dropping some patterns from a scan,
   // or scanning a record on its own, then changes no order of matches that matters.
   bool patterns_distinct = false;
+  // The separators of the pieces whose matches the block scans remember (PieceCache): the item,
+  // sentence and header separators and the newline, those that no pattern contains. Empty: the
+  // block scans read every byte.
+  std::vector<std::string> piece_separators;
 
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Workspace>> pool;
@@ -613,6 +619,7 @@ std::unique_ptr<Workspace> Tagger::Impl::Borrow() const {
     }
   }
   auto ws = std::make_unique<Workspace>();
+  if (!piece_separators.empty()) ws->piece_cache = std::make_unique<PieceCache>(piece_separators);
   auto s = matcher->NewScratch();
   if (s.ok()) ws->scratch = std::move(s).value();
   if (excl_matcher) {
@@ -1220,7 +1227,11 @@ Status Tagger::Impl::RunBatch(std::span<const FirmText> firms, std::vector<TagRe
     ws.removed_begin.push_back(static_cast<uint32_t>(ws.removed.size()));
     ws.starts.push_back(static_cast<uint32_t>(ws.buffer.size()));
     ws.hits.clear();
-    QQ_RETURN_IF_ERROR(matcher->Scan(ws.buffer, *ws.scratch, ws.hits));
+    if (ws.piece_cache) {
+      QQ_RETURN_IF_ERROR(ws.piece_cache->Scan(*matcher, ws.buffer, *ws.scratch, ws.hits));
+    } else {
+      QQ_RETURN_IF_ERROR(matcher->Scan(ws.buffer, *ws.scratch, ws.hits));
+    }
     SortByEnd(ws.hits);
     size_t h = 0;
     for (size_t k = i; k < j; ++k) {
@@ -1312,6 +1323,17 @@ std::string_view Tagger::TermText(int32_t term) const {
 
 size_t Tagger::PatternCount() const { return impl_->patterns.size(); }
 
+ItemReuse Tagger::ItemReuseSoFar() const {
+  ItemReuse out;
+  std::lock_guard<std::mutex> lock(impl_->pool_mu);
+  for (const auto& ws : impl_->pool) {
+    if (!ws->piece_cache) continue;
+    out.items += ws->piece_cache->pieces();
+    out.reused += ws->piece_cache->reused();
+  }
+  return out;
+}
+
 std::vector<std::string> Tagger::DictionaryForms() const {
   std::vector<std::string> out;
   for (size_t i = 0; i < impl_->patterns.size(); ++i) {
@@ -1320,7 +1342,8 @@ std::vector<std::string> Tagger::DictionaryForms() const {
   return out;
 }
 
-Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRules& rules) {
+Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRules& rules,
+                              TaggerOptions options) {
   if (chains.empty())
     return Status::InvalidArgument("the tagger needs at least one chain template");
   if (chains.size() > kMaxChains) {
@@ -1525,6 +1548,24 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
       for (const auto& sep : *list)
         impl->patterns_cross_items |= text.find(sep) != std::string::npos;
     }
+  }
+  if (options.reuse_item_matches) {
+    std::vector<std::string> candidates = {"\n"};
+    for (const auto* list :
+         {&rules.item_separators, &rules.sentence_separators, &rules.header_marks}) {
+      candidates.insert(candidates.end(), list->begin(), list->end());
+    }
+    for (const auto& sep : candidates) {
+      bool in_pattern = sep.empty() || sep.size() > 4;
+      for (const auto& text : impl->pattern_texts)
+        in_pattern |= text.find(sep) != std::string::npos;
+      const auto& kept = impl->piece_separators;
+      if (!in_pattern && std::find(kept.begin(), kept.end(), sep) == kept.end() && kept.size() < 8)
+        impl->piece_separators.push_back(sep);
+    }
+    // The newline parts the records of a block; a pattern holding one would need no cache at all.
+    if (impl->piece_separators.empty() || impl->piece_separators[0] != "\n")
+      impl->piece_separators.clear();
   }
   {
     std::vector<std::string> folded;

@@ -75,12 +75,25 @@ struct TagResult {
   void Clear();
 };
 
+struct TaggerOptions {
+  // TagBatch remembers the matches of each item it has scanned (PieceCache) and does not scan a
+  // recurring item again. Results are the same either way; off, every item is scanned.
+  bool reuse_item_matches = true;
+};
+
+// How often TagBatch found an item's matches in its cache (TaggerOptions::reuse_item_matches).
+struct ItemReuse {
+  uint64_t items = 0;   // items of the texts scanned in blocks
+  uint64_t reused = 0;  // …whose matches were remembered
+};
+
 class Tagger {
  public:
   // Compiles `chains` (as loaded by ingest::LoadChainTemplates) and `rules`. Returns
   // InvalidArgument if there are no chains or more than 64, if a rule names an unknown chain or
   // link, or if a term cannot be compiled; FailedPrecondition if OpenCC's data is missing.
-  static Result<Tagger> Create(const std::vector<Chain>& chains, const TaggerRules& rules);
+  static Result<Tagger> Create(const std::vector<Chain>& chains, const TaggerRules& rules,
+                               TaggerOptions options = {});
   Tagger(Tagger&&) noexcept;
   Tagger& operator=(Tagger&&) noexcept;
   ~Tagger();
@@ -102,6 +115,8 @@ class Tagger {
   std::vector<std::string> DictionaryForms() const;
   // Number of patterns in the main matcher.
   size_t PatternCount() const;
+  // Item reuse so far, over the batches that have returned.
+  ItemReuse ItemReuseSoFar() const;
 
  private:
   struct Impl;
