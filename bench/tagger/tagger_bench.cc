@@ -1,9 +1,10 @@
 // tagger_bench: the chain tagger end to end on one core — read a `qiangqu gen` firms.tsv in large
-// blocks, split records, tag them in batches (one Hyperscan scan per block), build the results —
+// blocks, split records, tag them in batches (one Hyperscan scan per block, of the items whose
+// matches the tagger does not remember; --scan-every-item: of every item), build the results —
 // and print MB/s (of the file) and firms/s. With --export-dict it writes every compiled form of
 // every chain term, one per line, for the benchmark peers (bench/tagger/peers.py).
 //
-//   tagger_bench --data-dir data --firms firms.tsv [--limit N]
+//   tagger_bench --data-dir data --firms firms.tsv [--limit N] [--scan-every-item]
 //   tagger_bench --data-dir data --export-dict dict.txt
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -76,9 +77,9 @@ void SplitFields(const char* line, size_t len, std::string_view (&f)[8]) {
 }
 
 int Usage() {
-  std::fprintf(
-      stderr,
-      "usage: tagger_bench --data-dir DIR (--firms FILE [--limit N] | --export-dict FILE)\n");
+  std::fprintf(stderr,
+               "usage: tagger_bench --data-dir DIR (--firms FILE [--limit N] [--scan-every-item] | "
+               "--export-dict FILE)\n");
   return 2;
 }
 
@@ -86,9 +87,14 @@ int Usage() {
 
 int main(int argc, char** argv) {
   std::string data_dir = "data", firms_path, dict_path;
+  qq::tagger::TaggerOptions options;
   unsigned long long limit = ~0ULL;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--scan-every-item") {
+      options.reuse_item_matches = false;
+      continue;
+    }
     if (i + 1 >= argc) return Usage();
     if (a == "--data-dir")
       data_dir = argv[++i];
@@ -113,7 +119,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto t0 = std::chrono::steady_clock::now();
-  auto tagger = qq::tagger::Tagger::Create(*chains, *rules);
+  auto tagger = qq::tagger::Tagger::Create(*chains, *rules, options);
   if (!tagger.ok()) {
     std::fprintf(stderr, "tagger_bench: %s\n", tagger.status().ToString().c_str());
     return 1;
@@ -188,19 +194,22 @@ int main(int argc, char** argv) {
   double cpu = CpuSeconds() - cpu_start;
   // Per core: the CPU time of this one thread (wall time too, which other load on the machine
   // can stretch).
+  const char* label =
+      options.reuse_item_matches ? "qiangqu tagger" : "qiangqu tagger (every item scanned)";
   std::printf(
-      "qiangqu tagger: %llu firms, %.1f MB in %.2f s CPU (%.2f s wall) on 1 thread: %.1f MB/s per "
+      "%s: %llu firms, %.1f MB in %.2f s CPU (%.2f s wall) on 1 thread: %.1f MB/s per "
       "core, "
       "%.0f firms/s (%llu firms in a chain, %llu chain tags, %llu evidence; %zu patterns compiled "
       "in %.2f s)\n",
-      firms, bytes / 1e6, cpu, secs, bytes / 1e6 / cpu, firms / cpu, tagged, chain_tags, evidence,
-      tagger->PatternCount(), compile_s);
+      label, firms, bytes / 1e6, cpu, secs, bytes / 1e6 / cpu, firms / cpu, tagged, chain_tags,
+      evidence, tagger->PatternCount(), compile_s);
   const qq::tagger::ItemReuse reuse = tagger->ItemReuseSoFar();
-  std::printf("qiangqu tagger: %.2f %% of %llu items scanned in blocks had been seen before\n",
-              reuse.items
-                  ? 100.0 * static_cast<double>(reuse.reused) / static_cast<double>(reuse.items)
-                  : 0.0,
-              static_cast<unsigned long long>(reuse.items));
+  if (options.reuse_item_matches)
+    std::printf("qiangqu tagger: %.2f %% of %llu items scanned in blocks had been seen before\n",
+                reuse.items
+                    ? 100.0 * static_cast<double>(reuse.reused) / static_cast<double>(reuse.items)
+                    : 0.0,
+                static_cast<unsigned long long>(reuse.items));
   std::printf("qiangqu_mbps=%.3f\n", bytes / 1e6 / cpu);
   return 0;
 }

@@ -37,7 +37,7 @@ PieceCache::PieceCache(std::vector<std::string> separators, size_t max_bytes)
   slots_.assign(slots, Slot{});
 }
 
-// FNV-1a over 8-byte words with a final mix; never 0 (0 marks an empty slot).
+// FNV-1a over 8-byte words with a final mix.
 uint64_t PieceCache::Hash(const char* text, size_t length) {
   uint64_t h = 0xcbf29ce484222325ull ^ length;
   size_t i = 0;
@@ -76,14 +76,22 @@ bool SameBytes(const char* a, const char* b, size_t n) {
 
 }  // namespace
 
+namespace {
+
+uint32_t TagOf(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1; }
+
+}  // namespace
+
 int32_t PieceCache::Find(const char* text, size_t length, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = TagOf(hash);
   for (size_t s = hash & mask;; s = (s + 1) & mask) {
     const Slot& slot = slots_[s];
-    if (slot.hash == 0) return -1;
-    if (slot.hash == hash && slot.length == length &&
-        SameBytes(texts_.data() + slot.text, text, length)) {
-      return static_cast<int32_t>(s);
+    if (slot.tag == 0) return -1;
+    if (slot.tag == tag && slot.length == length) {
+      const auto* stored =
+          reinterpret_cast<const char*>(arena_.data() + slot.entry + slot.hit_count);
+      if (SameBytes(stored, text, length)) return static_cast<int32_t>(s);
     }
   }
 }
@@ -91,24 +99,28 @@ int32_t PieceCache::Find(const char* text, size_t length, uint64_t hash) const {
 void PieceCache::Clear() {
   std::fill(slots_.begin(), slots_.end(), Slot{});
   used_ = 0;
-  texts_.clear();
-  cached_hits_.clear();
+  arena_.clear();
 }
 
 void PieceCache::Insert(std::string_view text, uint64_t hash, std::span<const MatchHit> hits,
                         uint32_t shift) {
-  if ((used_ + 1) * 2 > slots_.size() || texts_.size() + text.size() > max_bytes_ / 2 ||
-      (cached_hits_.size() + hits.size()) * sizeof(MatchHit) > max_bytes_ / 4) {
-    Clear();
-  }
+  static_assert(sizeof(MatchHit) == sizeof(uint64_t));
+  if (hits.size() > UINT16_MAX || text.size() > UINT16_MAX) return;
+  const size_t words = hits.size() + (text.size() + 7) / 8;
+  if ((used_ + 1) * 2 > slots_.size() || (arena_.size() + words) * 8 > max_bytes_ / 2) Clear();
   if (Find(text.data(), text.size(), hash) >= 0) return;  // the same piece twice in one call
   const size_t mask = slots_.size() - 1;
   size_t s = hash & mask;
-  while (slots_[s].hash != 0) s = (s + 1) & mask;
-  slots_[s] = {hash, static_cast<uint32_t>(texts_.size()), static_cast<uint32_t>(text.size()),
-               static_cast<uint32_t>(cached_hits_.size()), static_cast<uint32_t>(hits.size())};
-  texts_.append(text);
-  for (const MatchHit& h : hits) cached_hits_.push_back({h.pattern, h.end - shift});
+  while (slots_[s].tag != 0) s = (s + 1) & mask;
+  slots_[s] = {TagOf(hash), static_cast<uint32_t>(arena_.size()),
+               static_cast<uint16_t>(text.size()), static_cast<uint16_t>(hits.size())};
+  const size_t at = arena_.size();
+  arena_.resize(at + words, 0);
+  for (size_t k = 0; k < hits.size(); ++k) {
+    const MatchHit h{hits[k].pattern, hits[k].end - shift};
+    std::memcpy(&arena_[at + k], &h, sizeof h);
+  }
+  std::memcpy(&arena_[at + hits.size()], text.data(), text.size());
   ++used_;
 }
 
@@ -193,11 +205,13 @@ Status PieceCache::Scan(const Matcher& matcher, std::string_view text, MatcherSc
                         std::vector<MatchHit>& hits) {
   if (separators_.empty()) return matcher.Scan(text, scratch, hits);
   pieces_of_call_.clear();
+  missed_.clear();
   pending_.clear();
   CutIntoPieces(text);
-  size_t count = 0;  // matches of the pieces found in the cache
-  // A lookup reads a slot, then the piece's text and matches in the arenas, each most likely a
-  // cache miss: slots are fetched kAhead pieces ahead, arenas kAhead / 2.
+  // One pass: a piece found in the cache has its matches appended at once; a piece not found is
+  // set aside (missed_, its text in pending_) with the place where its matches go.
+  // A lookup reads a slot, then the piece's entry in the arena, each most likely a cache miss:
+  // slots are fetched kAhead pieces ahead, entries kAhead / 2.
   constexpr size_t kAhead = 8;
   const size_t mask = slots_.size() - 1;
   const size_t n_pieces = pieces_of_call_.size();
@@ -208,54 +222,66 @@ Status PieceCache::Scan(const Matcher& matcher, std::string_view text, MatcherSc
     if (i + kAhead < n_pieces) __builtin_prefetch(&slots_[pieces_of_call_[i + kAhead].hash & mask]);
     if (i + kAhead / 2 < n_pieces) {
       const Slot& ahead = slots_[pieces_of_call_[i + kAhead / 2].hash & mask];
-      if (ahead.hash != 0) {
-        __builtin_prefetch(texts_.data() + ahead.text);
-        __builtin_prefetch(cached_hits_.data() + ahead.hits);
+      if (ahead.tag != 0) __builtin_prefetch(arena_.data() + ahead.entry);
+    }
+    const int32_t found = piece.length <= kMaxCachedPiece
+                              ? Find(text.data() + piece.begin, piece.length, piece.hash)
+                              : -1;
+    if (found >= 0) {
+      const Slot& slot = slots_[static_cast<size_t>(found)];
+      const size_t out = hits.size();
+      hits.resize(out + slot.hit_count);
+      for (uint32_t k = 0; k < slot.hit_count; ++k) {
+        MatchHit c;
+        std::memcpy(static_cast<void*>(&c), &arena_[slot.entry + k], sizeof c);
+        hits[out + k] = {c.pattern, c.end + piece.begin};
       }
-    }
-    ++pieces_;
-    if (piece.length <= kMaxCachedPiece)
-      piece.slot = Find(text.data() + piece.begin, piece.length, piece.hash);
-    if (piece.slot >= 0) {
-      ++reused_;
-      count += slots_[static_cast<size_t>(piece.slot)].hit_count;
-    } else {
-      piece.scan_at = static_cast<uint32_t>(pending_.size());
-      pending_.append(text.substr(piece.begin, piece.length));
-      pending_ += separators_[0];  // keeps matches of two pieces apart
-    }
-  }
-  pending_hits_.clear();
-  if (!pending_.empty()) QQ_RETURN_IF_ERROR(matcher.Scan(pending_, scratch, pending_hits_));
-
-  // Pieces in order, each one's matches in order: the text's matches in order of end.
-  size_t out = hits.size();
-  hits.resize(out + count + pending_hits_.size());
-  size_t h = 0;
-  for (const Piece& piece : pieces_of_call_) {
-    if (piece.slot >= 0) {
-      const Slot& slot = slots_[static_cast<size_t>(piece.slot)];
-      const MatchHit* c = cached_hits_.data() + slot.hits;
-      for (uint32_t k = 0; k < slot.hit_count; ++k)
-        hits[out++] = {c[k].pattern, c[k].end + piece.begin};
       continue;
     }
-    const uint32_t limit = piece.scan_at + piece.length;
-    for (; h < pending_hits_.size() && pending_hits_[h].end <= limit; ++h)
-      hits[out++] = {pending_hits_[h].pattern, pending_hits_[h].end - piece.scan_at + piece.begin};
+    piece.scan_at = static_cast<uint32_t>(pending_.size());
+    piece.out_at = hits.size();
+    pending_.append(text.substr(piece.begin, piece.length));
+    pending_ += separators_[0];  // keeps matches of two pieces apart
+    missed_.push_back(static_cast<uint32_t>(i));
   }
-  hits.resize(out);
-  // Remember the pieces just scanned (after the loop above: Insert may empty the cache).
-  h = 0;
-  for (const Piece& piece : pieces_of_call_) {
-    if (piece.slot >= 0) continue;
-    const uint32_t limit = piece.scan_at + piece.length;
-    const size_t first = h;
-    while (h < pending_hits_.size() && pending_hits_[h].end <= limit) ++h;
-    if (piece.length <= kMaxCachedPiece) {
-      Insert(text.substr(piece.begin, piece.length), piece.hash,
-             std::span<const MatchHit>(pending_hits_).subspan(first, h - first), piece.scan_at);
+  pieces_ += n_pieces;
+  reused_ += n_pieces - missed_.size();
+  if (missed_.empty()) return Status::Ok();
+
+  pending_hits_.clear();
+  QQ_RETURN_IF_ERROR(matcher.Scan(pending_, scratch, pending_hits_));
+  // Each missed piece's share of pending_hits_ (sorted by end, pieces in order).
+  miss_hits_.assign(missed_.size() + 1, 0);
+  for (size_t m = 0, h = 0; m < missed_.size(); ++m) {
+    const Piece& piece = pieces_of_call_[missed_[m]];
+    while (h < pending_hits_.size() && pending_hits_[h].end <= piece.scan_at + piece.length) ++h;
+    miss_hits_[m + 1] = static_cast<uint32_t>(h);
+  }
+  // Open the gaps, last piece first: what follows a missed piece moves right by the matches of
+  // the missed pieces up to it, and its matches go in front.
+  size_t src_end = hits.size();
+  hits.resize(hits.size() + pending_hits_.size());
+  size_t dst_end = hits.size();
+  for (size_t m = missed_.size(); m-- > 0;) {
+    const Piece& piece = pieces_of_call_[missed_[m]];
+    const size_t tail = src_end - piece.out_at;
+    dst_end -= tail;
+    if (tail)
+      std::memmove(hits.data() + dst_end, hits.data() + piece.out_at, tail * sizeof(MatchHit));
+    src_end = piece.out_at;
+    for (uint32_t h = miss_hits_[m + 1]; h-- > miss_hits_[m];) {
+      hits[--dst_end] = {pending_hits_[h].pattern,
+                         pending_hits_[h].end - piece.scan_at + piece.begin};
     }
+  }
+  // Remember the pieces just scanned.
+  for (size_t m = 0; m < missed_.size(); ++m) {
+    const Piece& piece = pieces_of_call_[missed_[m]];
+    if (piece.length > kMaxCachedPiece) continue;
+    Insert(text.substr(piece.begin, piece.length), piece.hash,
+           std::span<const MatchHit>(pending_hits_)
+               .subspan(miss_hits_[m], miss_hits_[m + 1] - miss_hits_[m]),
+           piece.scan_at);
   }
   return Status::Ok();
 }

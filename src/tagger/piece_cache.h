@@ -37,16 +37,19 @@ class PieceCache {
   uint64_t reused() const { return reused_; }  // …of which found in the cache
 
  private:
+  // A cached piece. Its matches and then its text lie together in arena_ (one or two cache
+  // lines: a lookup is bound by memory latency, not by arithmetic).
   struct Slot {
-    uint64_t hash = 0;  // 0: empty
-    uint32_t text = 0, length = 0;
-    uint32_t hits = 0, hit_count = 0;  // in cached_hits_
+    uint32_t tag = 0;    // the hash's high half, never 0; 0: empty
+    uint32_t entry = 0;  // index into arena_
+    uint16_t length = 0, hit_count = 0;
   };
   struct Piece {
     uint32_t begin = 0, length = 0;
-    int32_t slot = -1;     // the cached piece, or -1: scanned in this call…
-    uint32_t scan_at = 0;  // …at this offset of pending_
     uint64_t hash = 0;
+    // A piece not found: its offset in pending_ and where its matches go in the output.
+    uint32_t scan_at = 0;
+    size_t out_at = 0;
   };
   static uint64_t Hash(const char* text, size_t length);
   int32_t Find(const char* text, size_t length, uint64_t hash) const;
@@ -70,11 +73,14 @@ class PieceCache {
   size_t max_bytes_;
   std::vector<Slot> slots_;
   size_t used_ = 0;
-  std::string texts_;
-  std::vector<MatchHit> cached_hits_;  // ends relative to their piece's start
+  // Per piece: hit_count matches (ends relative to the piece's start), then its text, padded to
+  // whole words.
+  std::vector<uint64_t> arena_;
   std::vector<Piece> pieces_of_call_;
   std::string pending_;  // the pieces not found, one per line
   std::vector<MatchHit> pending_hits_;
+  std::vector<uint32_t> missed_;     // the pieces of pieces_of_call_ not found
+  std::vector<uint32_t> miss_hits_;  // missed piece m's matches: pending_hits_[m], [m + 1])
   uint64_t pieces_ = 0, reused_ = 0;
 };
 
