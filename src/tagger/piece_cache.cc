@@ -18,19 +18,26 @@ constexpr size_t kMaxCachedPiece = 1024;
 
 PieceCache::PieceCache(std::vector<std::string> separators, size_t max_bytes)
     : separators_(std::move(separators)), max_bytes_(max_bytes) {
+  // (Cutting at fewer separators than given is still exact, only coarser.)
+  constexpr size_t kMaxEach = 8;
   for (const auto& s : separators_) {
-    const auto lead = static_cast<unsigned char>(s.empty() ? 0 : s[0]);
     if (s.empty() || s.size() > 4) continue;
-    if (std::find(leads_.begin(), leads_.end(), lead) == leads_.end()) leads_.push_back(lead);
+    const auto lead = static_cast<unsigned char>(s[0]);
     if (s.size() == 1) {
-      if (lead < 0x80) ascii_separator_[lead] = true;
-      if (lead < 0x80) ascii_leads_.push_back(lead);
-      continue;
+      if (lead >= 0x80 || ascii_separator_[lead] || ascii_leads_.size() == kMaxEach) continue;
+      ascii_separator_[lead] = true;
+      ascii_leads_.push_back(lead);
+    } else {
+      if (wide_.size() == kMaxEach) continue;
+      Wide w;
+      std::memcpy(&w.bytes, s.data(), s.size());
+      std::memset(&w.mask, 0xFF, s.size());
+      w.length = static_cast<uint32_t>(s.size());
+      w.first = lead;
+      w.third = s.size() >= 3 ? static_cast<unsigned char>(s[2]) : 0;
+      wide_.push_back(w);
     }
-    Wide w;
-    std::memcpy(&w.bytes, s.data(), s.size());
-    w.length = static_cast<uint32_t>(s.size());
-    wide_.push_back(w);
+    if (std::find(leads_.begin(), leads_.end(), lead) == leads_.end()) leads_.push_back(lead);
   }
   size_t slots = 1024;
   while (slots * 2 * sizeof(Slot) <= max_bytes_ / 8) slots *= 2;
@@ -127,16 +134,14 @@ void PieceCache::Insert(std::string_view text, uint64_t hash, std::span<const Ma
 inline size_t PieceCache::SeparatorAt(std::string_view text, size_t q) const {
   const auto b = static_cast<unsigned char>(text[q]);
   if (b < 0x80) return ascii_separator_[b] ? 1 : 0;
-  uint32_t bytes = 0;
+  uint32_t bytes = 0;  // up to four bytes in memory order (the rest zero), as Wide::bytes
   if (q + 4 <= text.size()) {
-    std::memcpy(&bytes, text.data() + q, 4);
+    std::memcpy(&bytes, text.data() + q, 4);  // a fixed size: no library call
   } else {
-    for (size_t k = 0; q + k < text.size(); ++k)
-      bytes |= uint32_t{static_cast<unsigned char>(text[q + k])} << (8 * k);
+    std::memcpy(&bytes, text.data() + q, text.size() - q);
   }
   for (const Wide& w : wide_) {
-    const uint32_t mask = w.length == 4 ? ~0u : (1u << (8 * w.length)) - 1;
-    if ((bytes & mask) == w.bytes && q + w.length <= text.size()) return w.length;
+    if ((bytes & w.mask) == w.bytes && q + w.length <= text.size()) return w.length;
   }
   return 0;
 }
@@ -173,8 +178,8 @@ void PieceCache::CutIntoPieces(std::string_view text) {
   for (unsigned char b : ascii_leads_) ascii[n_ascii++] = _mm_set1_epi8(static_cast<char>(b));
   for (const Wide& w : wide_) {
     only_three &= w.length == 3;
-    first[n_first++] = _mm_set1_epi8(static_cast<char>(w.bytes & 0xFF));
-    last[n_last++] = _mm_set1_epi8(static_cast<char>((w.bytes >> 16) & 0xFF));
+    first[n_first++] = _mm_set1_epi8(static_cast<char>(w.first));
+    last[n_last++] = _mm_set1_epi8(static_cast<char>(w.third));
   }
   for (; p + 16 + 2 <= n; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));

@@ -22,8 +22,9 @@ namespace qq::tagger {
 
 class PieceCache {
  public:
-  // `separators`: UTF-8 characters (1–4 bytes each, at most 8) of which no pattern of the
-  // matchers this cache is used with contains any. Memory stays under about `max_bytes`: the
+  // `separators`: UTF-8 characters (1–4 bytes each) of which no pattern of the matchers this
+  // cache is used with contains any; text is cut at the first eight one-byte and the first eight
+  // longer ones. Memory stays under about `max_bytes`: the
   // cache empties itself when full.
   explicit PieceCache(std::vector<std::string> separators, size_t max_bytes = 4u << 20);
 
@@ -64,8 +65,10 @@ class PieceCache {
   std::vector<std::string> separators_;
   bool ascii_separator_[128] = {};
   struct Wide {
-    uint32_t bytes = 0;  // little-endian, as loaded from the text
+    uint32_t bytes = 0;  // its bytes in memory order, as a word loaded from the text holds them
+    uint32_t mask = 0;   // …and the part of such a word they fill
     uint32_t length = 0;
+    unsigned char first = 0, third = 0;
   };
   std::vector<Wide> wide_;                  // the separators of 2–4 bytes
   std::vector<unsigned char> leads_;        // distinct first bytes of the separators
@@ -79,8 +82,9 @@ class PieceCache {
   std::vector<Piece> pieces_of_call_;
   std::string pending_;  // the pieces not found, one per line
   std::vector<MatchHit> pending_hits_;
-  std::vector<uint32_t> missed_;     // the pieces of pieces_of_call_ not found
-  std::vector<uint32_t> miss_hits_;  // missed piece m's matches: pending_hits_[m], [m + 1])
+  std::vector<uint32_t> missed_;  // the pieces of pieces_of_call_ not found
+  // Missed piece m's matches: pending_hits_[miss_hits_[m], miss_hits_[m + 1]).
+  std::vector<uint32_t> miss_hits_;
   uint64_t pieces_ = 0, reused_ = 0;
 };
 

@@ -87,6 +87,21 @@ TEST(PieceCache, SameMatchesInSameOrderAsAPlainScan) {
   EXPECT_LT(small.reused(), big.reused());
 }
 
+TEST(PieceCache, SeparatorsOfEveryLengthAndMoreThanItUses) {
+  auto m = Dictionary();
+  // Two- and four-byte separators (§, 𠀀) and more one-byte ones than the cache cuts at.
+  PieceCache cache({"\n", "§", "𠀀", "a", "b", "c", "d", "e", "f", "g", "h", "i", "；"});
+  const std::vector<std::string> words = {"不锈钢管", "销售", "§",  "𠀀", "a",
+                                          "i",        "；",   "\n", "铝"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % 40); k > 0; --k) text += words[rng() % words.size()];
+    EXPECT_EQ(Cached(cache, *m, text), Plain(*m, text)) << text;
+  }
+  EXPECT_GT(cache.reused(), 0u);
+}
+
 TEST(PieceCache, ARecurringItemIsNotScannedAgain) {
   auto m = Dictionary();
   CountingMatcher counting(*m);
