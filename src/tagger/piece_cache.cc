@@ -7,6 +7,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "tagger/text_hash.h"
+
 namespace qq::tagger {
 namespace {
 
@@ -35,6 +37,10 @@ PieceCache::PieceCache(std::vector<std::string> separators, size_t max_bytes)
       w.length = static_cast<uint32_t>(s.size());
       w.first = lead;
       w.third = s.size() >= 3 ? static_cast<unsigned char>(s[2]) : 0;
+      if (std::any_of(wide_.begin(), wide_.end(),
+                      [&](const Wide& o) { return o.bytes == w.bytes && o.length == w.length; })) {
+        continue;
+      }
       wide_.push_back(w);
     }
     if (std::find(leads_.begin(), leads_.end(), lead) == leads_.end()) leads_.push_back(lead);
@@ -42,26 +48,6 @@ PieceCache::PieceCache(std::vector<std::string> separators, size_t max_bytes)
   size_t slots = 1024;
   while (slots * 2 * sizeof(Slot) <= max_bytes_ / 8) slots *= 2;
   slots_.assign(slots, Slot{});
-}
-
-// FNV-1a over 8-byte words with a final mix.
-uint64_t PieceCache::Hash(const char* text, size_t length) {
-  uint64_t h = 0xcbf29ce484222325ull ^ length;
-  size_t i = 0;
-  for (; i + 8 <= length; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, text + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
-  }
-  if (i < length) {  // the last 1–7 bytes as one word
-    uint64_t w = 0;
-    for (size_t k = 0; i + k < length; ++k)
-      w |= uint64_t{static_cast<unsigned char>(text[i + k])} << (8 * k);
-    h = (h ^ w) * 0x100000001b3ull;
-  }
-  h ^= h >> 32;
-  return h | 1;
 }
 
 namespace {
@@ -152,7 +138,7 @@ void PieceCache::AddPiece(std::string_view text, size_t begin, size_t end) {
   piece.begin = static_cast<uint32_t>(begin);
   piece.length = static_cast<uint32_t>(end - begin);
   if (piece.length <= kMaxCachedPiece) {
-    piece.hash = Hash(text.data() + begin, piece.length);
+    piece.hash = HashText(text.data() + begin, piece.length);
   }
   pieces_of_call_.push_back(piece);
 }

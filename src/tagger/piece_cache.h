@@ -52,7 +52,6 @@ class PieceCache {
     uint32_t scan_at = 0;
     size_t out_at = 0;
   };
-  static uint64_t Hash(const char* text, size_t length);
   int32_t Find(const char* text, size_t length, uint64_t hash) const;
   void Insert(std::string_view text, uint64_t hash, std::span<const MatchHit> hits, uint32_t shift);
   void Clear();

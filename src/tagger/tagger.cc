@@ -12,6 +12,7 @@
 #include "tagger/matcher.h"
 #include "tagger/piece_cache.h"
 #include "tagger/scope_segmenter.h"
+#include "tagger/text_hash.h"
 #include "tagger/text_normalizer.h"
 
 namespace qq::tagger {
@@ -281,19 +282,7 @@ class TypoFreeTexts {
   };
   static constexpr size_t kSlots = 1 << 13;
   static constexpr size_t kArena = 1 << 19;
-  // FNV-1a over 8-byte words, never 0.
-  static uint64_t Hash(std::string_view text) {
-    uint64_t h = 0xcbf29ce484222325ull ^ text.size();
-    size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      h = (h ^ w) * 0x100000001b3ull;
-      h ^= h >> 29;
-    }
-    for (; i < text.size(); ++i) h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ull;
-    return h | 1;
-  }
+  static uint64_t Hash(std::string_view text) { return HashText(text.data(), text.size()); }
   std::vector<Slot> slots_;
   std::string arena_;
   size_t used_ = 0;
@@ -1550,22 +1539,21 @@ Result<Tagger> Tagger::Create(const std::vector<Chain>& chains, const TaggerRule
     }
   }
   if (options.reuse_item_matches) {
+    // PieceCache's contract: cut only at characters no pattern contains. Candidates are the
+    // newline between the records of a block and the item, sentence and header separators.
     std::vector<std::string> candidates = {"\n"};
     for (const auto* list :
          {&rules.item_separators, &rules.sentence_separators, &rules.header_marks}) {
       candidates.insert(candidates.end(), list->begin(), list->end());
     }
     for (const auto& sep : candidates) {
-      bool in_pattern = sep.empty() || sep.size() > 4;
-      for (const auto& text : impl->pattern_texts)
-        in_pattern |= text.find(sep) != std::string::npos;
-      const auto& kept = impl->piece_separators;
-      if (!in_pattern && std::find(kept.begin(), kept.end(), sep) == kept.end() && kept.size() < 8)
+      const auto& texts = impl->pattern_texts;
+      if (std::none_of(texts.begin(), texts.end(), [&](const std::string& text) {
+            return text.find(sep) != std::string::npos;
+          })) {
         impl->piece_separators.push_back(sep);
+      }
     }
-    // The newline parts the records of a block; a pattern holding one would need no cache at all.
-    if (impl->piece_separators.empty() || impl->piece_separators[0] != "\n")
-      impl->piece_separators.clear();
   }
   {
     std::vector<std::string> folded;
