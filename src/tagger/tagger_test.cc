@@ -194,6 +194,43 @@ TEST(Tagger, BatchEqualsSingleAndIsThreadSafe) {
   EXPECT_EQ(ok, (std::vector<int>{1, 1}));
 }
 
+TEST(Tagger, ReusedItemMatchesChangeNoResult) {
+  // The same items again and again in other orders: the second batch is served from the cache.
+  const std::vector<std::string> items = {
+      "钢压延加工",         "螺纹钢生产",           "金属材料销售", "不锈钢管制造",
+      "技术服务、技术开发", "汽车零部件及配件制造", "药品生产"};
+  std::vector<std::string> scopes;
+  for (size_t i = 0; i < 40; ++i) {
+    std::string s = "一般项目：";
+    for (size_t k = 0; k < 3; ++k) s += items[(i * 3 + k * 5) % items.size()] + "；";
+    scopes.push_back(s + "。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）");
+  }
+  std::vector<FirmText> firms;
+  for (const auto& s : scopes) firms.push_back({"", s, ""});
+  TaggerOptions every_item;
+  every_item.reuse_item_matches = false;
+  auto plain = Tagger::Create(Chains(), Rules(), every_item);
+  auto cached = Tagger::Create(Chains(), Rules());
+  ASSERT_TRUE(plain.ok() && cached.ok());
+  std::vector<TagResult> a, b;
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(plain->TagBatch(firms, a).ok());
+    ASSERT_TRUE(cached->TagBatch(firms, b).ok());
+    for (size_t i = 0; i < firms.size(); ++i) {
+      EXPECT_EQ(a[i].chains, b[i].chains) << i;
+      ASSERT_EQ(a[i].evidence.size(), b[i].evidence.size()) << i;
+      for (size_t k = 0; k < a[i].evidence.size(); ++k) {
+        EXPECT_EQ(a[i].evidence[k].offset, b[i].evidence[k].offset);
+        EXPECT_EQ(a[i].evidence[k].term, b[i].evidence[k].term);
+      }
+    }
+  }
+  EXPECT_EQ(plain->ItemReuseSoFar().items, 0u);
+  const ItemReuse reuse = cached->ItemReuseSoFar();
+  EXPECT_GT(reuse.items, 0u);
+  EXPECT_GE(reuse.reused, reuse.items / 2);  // the second round saw every item before
+}
+
 TEST(Tagger, CreateRejectsBadInput) {
   EXPECT_EQ(Tagger::Create({}, Rules()).status().code(), StatusCode::kInvalidArgument);
   TaggerRules rules = Rules();
